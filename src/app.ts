@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { indexNames, type Config } from './config.js';
+import type { Es } from './es/client.js';
+import { loggerOptions, type Logger } from './logger.js';
+import { registerProblemHandlers } from './plugins/problems.js';
+import { healthRoutes } from './routes/health.js';
+
+export interface AppDeps {
+  es: Es;
+  /** Defaults to a pino logger at the configured level. */
+  logger?: Logger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Builds the Fastify app: external plugins, then our adapters, then routes, in that visible order.
+ * `server.ts` only listens and shuts down; tests use `app.inject()` on the same app.
+ */
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: loggerOptions(config.LOG_LEVEL) }),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    forceCloseConnections: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  registerProblemHandlers(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Red List search API',
+        version: '1',
+        description:
+          'Search the categories of cultural objects at risk described by ICOM Red Lists. A Red List shows categories, ' +
+          'not stolen objects: a match is a reason to check provenance, never a proof of theft. Errors are RFC 9457 ' +
+          'problem+json with a stable `code`.',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const names = indexNames(config.INDEX_PREFIX);
+  await app.register(healthRoutes, { es: deps.es, indices: { objects: names.objects, lists: names.lists } });
+
+  return app;
+}
