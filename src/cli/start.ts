@@ -23,6 +23,7 @@ try {
   const address = await serve(app, config, async () => {
     await es.close();
     await node.release();
+    if (node.started) log.info({ url: node.url }, 'Elasticsearch stopped');
   });
   log.info({ address, docs: `${address}/docs` }, 'Red List search API listening');
 } catch (err) {
