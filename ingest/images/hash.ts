@@ -1,0 +1,53 @@
+/**
+ * Bit hashes from DCT blocks, hex encoding and Hamming distance.
+ *
+ * A hash bit says whether a low-frequency coefficient is above the median of the block's AC
+ * coefficients. Median thresholding makes half the bits 1 whatever the image, so the hash does
+ * not move under global brightness/contrast changes (they scale or shift coefficients together),
+ * and unrelated images sit near half the bits apart. The DC coefficient (mean brightness) is left
+ * out of the median and its bit is always 0: it would only encode exposure.
+ */
+
+/** Hash of a K x K block (row-major, DC first) as K*K bits, hex-encoded most significant bit first. */
+export function blockHash(block: Float64Array, k: number): string {
+  const ac = Array.from(block.subarray(1)).sort((a, b) => a - b);
+  // Mean of the two middle values for an even count; for K*K-1 (odd) it is the middle value.
+  const mid = ac.length >> 1;
+  const med = ac.length % 2 === 1 ? (ac[mid] as number) : ((ac[mid - 1] as number) + (ac[mid] as number)) / 2;
+  const bytes = new Uint8Array((k * k) / 8);
+  for (let i = 1; i < k * k; i++) {
+    if ((block[i] as number) > med) bytes[i >> 3] = (bytes[i >> 3] as number) | (0x80 >> (i & 7));
+  }
+  return Buffer.from(bytes).toString('hex');
+}
+
+/** Bits set in each 4-bit value, and the value of each hex digit by char code (-1: not hex). */
+const NIBBLE_BITS = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4];
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+
+/** Number of differing bits between two equal-length hex hashes (hot path of the re-ranking). */
+export function hamming(a: string, b: string): number {
+  if (a.length !== b.length) throw new RangeError(`hash lengths differ: ${a.length} vs ${b.length}`);
+  let d = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = HEX[a.charCodeAt(i)] ?? -1;
+    const y = HEX[b.charCodeAt(i)] ?? -1;
+    if (x < 0 || y < 0) throw new RangeError(`not a hex hash at ${i}`);
+    d += NIBBLE_BITS[x ^ y] as number;
+  }
+  return d;
+}
+
+/** ES accepts bit vectors as hex strings or as signed bytes; this gives the signed bytes. */
+export function hexToSignedBytes(hex: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < hex.length; i += 2) {
+    const b = parseInt(hex.slice(i, i + 2), 16);
+    out.push(b > 127 ? b - 256 : b);
+  }
+  return out;
+}
