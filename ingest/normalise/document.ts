@@ -1,0 +1,101 @@
+import type { CanonicalRecord, Dimension, LangMap, VocabTerm } from '../../src/schemas/record.js';
+import { periodBuckets } from './buckets.js';
+import { indexText } from './index-text.js';
+import { contentHash } from './stable-json.js';
+
+/**
+ * A canonical record → the objects index document, exactly per `mappings/README.md`. `record`
+ * keeps the record as stored; every other field is derived from it, plus the image descriptors
+ * (stored beside the images, content-addressed by the sha256 the record holds).
+ */
+
+export interface DocumentDeps {
+  /** Every name of a country (ISO code) in the languages the gazetteer knows, for free text. */
+  countryNames(code: string): string[];
+}
+
+export type ObjectDocument = Record<string, unknown> & { id: string; content_hash: string };
+
+const DIMENSIONS: Dimension[] = ['height', 'width', 'depth', 'length', 'diameter', 'thickness'];
+
+const langs = (m: LangMap | undefined): string[] => (m ? Object.values(m) : []);
+const termText = (terms: VocabTerm[]): string[] => terms.flatMap((t) => [...langs(t.label), t.source ?? '']);
+
+export function buildDocument(
+  record: CanonicalRecord,
+  deps: DocumentDeps,
+  /** Image fields from `imageDocFields` (`img.*`, hash entries). */
+  imageFields: Record<string, unknown> = {},
+  hash: string = contentHash(record),
+): ObjectDocument {
+  const doc: ObjectDocument = { id: record.id, kind: record.kind, content_hash: hash, source_name: record.source.name, source_file: record.source.file };
+  if (record.list) {
+    doc.list_id = record.list.id;
+    if (record.list.year !== undefined) doc.list_year = record.list.year;
+  }
+  doc.emergency = record.emergency.active;
+  doc.emergency_zone = record.emergency.zone;
+  const cat = record.category;
+  doc.category_keys = cat.map((c) => c.key);
+  const leaf = cat[cat.length - 1];
+  if (leaf) {
+    doc.category_leaf = leaf.key;
+    doc.category_depth = cat.length;
+  }
+  doc.object_type_keys = record.objectType.map((t) => t.key);
+  doc.material_keys = record.materials.map((t) => t.key);
+  doc.countries = record.places.countries;
+  doc.regions = record.places.regions;
+  doc.sites = record.places.sites;
+  doc.cultures = record.places.cultures;
+  doc.period_keys = record.date.periods.map((p) => p.key);
+  const { earliest, latest } = record.date;
+  doc.period_buckets = periodBuckets(earliest, latest);
+  if (earliest !== undefined || latest !== undefined) {
+    const lo = Math.min(earliest ?? latest ?? 0, latest ?? earliest ?? 0);
+    const hi = Math.max(earliest ?? latest ?? 0, latest ?? earliest ?? 0);
+    doc.date_range = { gte: lo, lte: hi };
+    doc.date_earliest = lo;
+    doc.date_latest = hi;
+  }
+  for (const dim of DIMENSIONS) {
+    const m = record.measurements.dimensions.find((d) => d.dimension === dim);
+    if (m) doc[`${dim}_mm`] = m.mm;
+  }
+  if (record.measurements.weightG !== undefined) doc.weight_g = record.measurements.weightG;
+  if (record.holder?.institution) doc.holder_institution = record.holder.institution;
+  if (record.holder?.inventoryNumber) doc.inventory_number = record.holder.inventoryNumber;
+  doc.has_image = record.images.length > 0;
+  doc.image_sha256 = record.images.map((i) => i.sha256);
+  Object.assign(doc, imageFields);
+  doc.warning_codes = [...new Set(record.warnings.map((w) => w.code))];
+  const title = record.title.en ?? Object.values(record.title)[0] ?? record.objectType[0]?.label.en;
+  if (title) doc.sort_title = title.slice(0, 256);
+  doc.search = searchFields(record, deps);
+  doc.record = record;
+  return doc;
+}
+
+function searchFields(r: CanonicalRecord, deps: DocumentDeps): Record<string, string> {
+  const unparsed = (prefix: string) => r.warnings.filter((w) => w.field.startsWith(prefix) && w.source).map((w) => w.source);
+  const fields: Record<string, string | undefined> = {
+    object_type: indexText(termText(r.objectType)),
+    title: indexText(langs(r.title)),
+    category: indexText(r.category.flatMap((c) => langs(c.label))),
+    material: indexText([...termText(r.materials), r.materialText]),
+    place: indexText([
+      ...r.places.countries.flatMap((c) => deps.countryNames(c)),
+      ...r.places.regions,
+      ...r.places.sites,
+      ...r.places.cultures,
+      r.places.source,
+    ]),
+    period: indexText([...r.date.periods.flatMap((p) => langs(p.label)), r.date.source, ...unparsed('date.periods')]),
+    description: indexText([...langs(r.description), r.maker]),
+    inscriptions: indexText([r.inscriptions]),
+    holder: indexText([r.holder?.institution, r.holder?.inventoryNumber]),
+  };
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) if (v) out[k] = v;
+  return out;
+}

@@ -1,0 +1,37 @@
+import type { Parsers } from '../normalise/parser-types.js';
+import type { ListTransformName } from './transforms.js';
+
+/** Applies one list transform (strings in, strings out). */
+export function applyList(name: ListTransformName, arg: string | undefined, values: string[], parsers: Parsers): string[] {
+  switch (name) {
+    case 'text':
+      return values.map((v) => v.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    case 'split':
+      return values.flatMap((v) => v.split(arg ?? ';')).map((v) => v.trim()).filter(Boolean);
+    case 'join':
+      return values.length ? [values.join(arg ?? '; ')] : [];
+    case 'first':
+      return values.slice(0, 1);
+    case 'unique':
+      return [...new Set(values)];
+    case 'prefix':
+      return values.map((v) => `${arg ?? ''}${v}`);
+    case 'pathAfter':
+      return values.flatMap((v) => {
+        const parts = v.split(/[\\/]/).map((p) => p.trim());
+        const i = parts.findIndex((p) => p.toLowerCase() === (arg ?? '').toLowerCase());
+        const next = i >= 0 ? parts[i + 1] : undefined;
+        return next ? [next] : [];
+      });
+    case 'unlessCountry':
+      return values.filter((v) => !parsers.isCountry(v));
+  }
+}
+
+/** A source value as text: strings and numbers as they are, booleans as words, objects skipped. */
+export function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim() || undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return undefined;
+}
