@@ -1,0 +1,35 @@
+/**
+ * What the search needs from the domain modules (folding, vocabularies, countries, measurements,
+ * dates), behind one interface so the pure builders can be exercised with any vocabulary and the
+ * service wires the real one (`realDomain` in `./domain-real.ts`).
+ */
+
+export interface Expansion {
+  key: string;
+  kind: 'material' | 'objectType';
+  /** Folded equivalent terms in every language (single words or phrases). */
+  terms: string[];
+}
+
+export interface SearchDomain {
+  /** Vocabulary entries the query text names, with their equivalents in every language. */
+  expandQuery(text: string): Expansion[];
+  /** Keys under `key` in its vocabulary (not including `key`). */
+  narrowerKeys(key: string): string[];
+  /** Label of a vocabulary key in `lang` (English fallback); undefined for an unknown key. */
+  vocabLabel(key: string, lang: string): string | undefined;
+  /** ISO code for an ISO code or a country name in any language; undefined when unknown. */
+  resolveCountry(input: string): string | undefined;
+  countryLabel(code: string, lang: string): string;
+  regionLabel(key: string, lang: string): string;
+  /** Label of a period bucket (`m-3`, `c18`); undefined when the key is not a bucket. */
+  periodLabel(bucket: string, lang: string): string | undefined;
+  /** Millimetres for a length with its unit; bare numbers take `defaultUnit`. */
+  parseLength(text: string, defaultUnit?: string): number | undefined;
+  /** Grams for a weight with its unit. */
+  parseWeight(text: string): number | undefined;
+  /** A signed year for `1000 BC`, `AD 500`, `3rd millennium BC`...: the start (`earliest`) or end of the span. */
+  parseYear(text: string, end: 'earliest' | 'latest'): number | undefined;
+  /** The same light stemmer the index uses. */
+  stem(token: string): string;
+}

@@ -1,0 +1,90 @@
+import { tokenSpans, tokens as tokenise } from '../domain/fold.js';
+import type { TextInput } from './text.js';
+import { fuzzinessOf } from './text.js';
+
+/**
+ * Highlights on the record's own text (accents and case as printed), not on the folded index
+ * text: a word is marked when it folds to a query word, its stem, a vocabulary equivalent, or a
+ * spelling within the query word's typo allowance. Output is HTML-escaped with `<em>` marks.
+ */
+
+export interface Matcher {
+  exact: Set<string>;
+  fuzzy: { token: string; max: number }[];
+  stem: (t: string) => string;
+}
+
+export function matcherOf(text: TextInput, stem: (t: string) => string): Matcher {
+  const exact = new Set<string>();
+  for (const forms of text.forms) for (const f of forms) exact.add(f);
+  for (const e of text.expansions) {
+    for (const w of e.words) exact.add(w);
+    for (const p of e.phrases) for (const t of tokenise(p)) if (t.length > 2) exact.add(stem(t));
+  }
+  const fuzzy = text.tokens.map((token) => ({ token, max: fuzzinessOf(token) })).filter((f) => f.max > 0);
+  return { exact, fuzzy, stem };
+}
+
+/** Optimal-string-alignment distance, giving up as soon as it exceeds `max`. */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      cur.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return false;
+    prev2 = prev;
+    prev = cur;
+  }
+  return (prev[b.length] ?? Infinity) <= max;
+}
+
+function hits(word: string, m: Matcher): boolean {
+  if (m.exact.has(word) || m.exact.has(m.stem(word))) return true;
+  return m.fuzzy.some((f) => f.token[0] === word[0] && withinEdits(f.token, word, f.max));
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+
+/**
+ * The text with matching words marked, or undefined when nothing matches. With `window`, only a
+ * fragment of about that many characters around the first match is returned.
+ */
+export function highlight(text: string | undefined, m: Matcher, window?: number): string | undefined {
+  if (!text) return undefined;
+  const marks: [number, number][] = [];
+  for (const span of tokenSpans(text)) {
+    if (!hits(span.text, m)) continue;
+    const last = marks[marks.length - 1];
+    if (last && last[1] >= span.start) last[1] = Math.max(last[1], span.end);
+    else marks.push([span.start, span.end]);
+  }
+  if (marks.length === 0) return undefined;
+  let from = 0;
+  let to = text.length;
+  if (window && text.length > window) {
+    const first = marks[0]![0];
+    from = Math.max(0, first - Math.floor(window / 3));
+    while (from > 0 && !/\s/.test(text[from - 1] ?? ' ')) from--;
+    to = Math.min(text.length, from + window);
+    while (to < text.length && !/\s/.test(text[to] ?? ' ')) to++;
+  }
+  let out = from > 0 ? '…' : '';
+  let at = from;
+  for (const [s, e] of marks) {
+    if (e <= from || s >= to) continue;
+    out += escape(text.slice(at, Math.max(at, s))) + '<em>' + escape(text.slice(Math.max(at, s), Math.min(e, to))) + '</em>';
+    at = Math.min(e, to);
+  }
+  out += escape(text.slice(at, to)) + (to < text.length ? '…' : '');
+  return out;
+}

@@ -1,0 +1,74 @@
+import type { CanonicalRecord } from '../schemas/record.js';
+import type { SearchResponse } from '../schemas/search-response.js';
+import type { SearchDomain } from './domain.js';
+import { highlight, type Matcher } from './highlight.js';
+import { pick } from './labels.js';
+import { TEXT_FIELDS } from './text.js';
+
+/** One Elasticsearch hit → one API hit: labels in the asked language, why it matched, a thumbnail. */
+
+type Hit = SearchResponse['hits'][number];
+
+export interface HitContext {
+  lang: string;
+  domain: SearchDomain;
+  matcher?: Matcher;
+  /** Names of the active filters: every hit satisfied them. */
+  filterNames: string[];
+}
+
+export interface EsHit {
+  _id?: string | null;
+  _score?: number | null;
+  _source?: unknown;
+  matched_queries?: string[] | Record<string, number>;
+}
+
+const FIELD_ORDER = [...TEXT_FIELDS.map(([name]) => name), 'phrase'];
+const SNIPPET = 220;
+
+export const thumbnailUrl = (sha256: string) => `/v1/images/${sha256}/thumb`;
+
+function matchedOf(hit: EsHit, filterNames: string[]): string[] {
+  const mq = hit.matched_queries;
+  const names = new Set(Array.isArray(mq) ? mq : mq ? Object.keys(mq) : []);
+  return [...FIELD_ORDER.filter((n) => names.has(n)), ...filterNames];
+}
+
+function highlights(r: CanonicalRecord, ctx: HitContext): Record<string, string> {
+  const m = ctx.matcher;
+  if (!m) return {};
+  const out: Record<string, string> = {};
+  const put = (field: string, value: string | undefined) => {
+    if (value) out[field] = value;
+  };
+  put('title', highlight(pick(r.title, ctx.lang), m));
+  put('object_type', highlight(r.objectType.map((t) => pick(t.label, ctx.lang)).join(', '), m));
+  put('category', highlight(r.category.map((s) => pick(s.label, ctx.lang)).join(' › '), m));
+  put('material', highlight([...r.materials.map((t) => pick(t.label, ctx.lang)), r.materialText].filter(Boolean).join(', '), m));
+  put('description', highlight(pick(r.description, ctx.lang), m, SNIPPET));
+  put('inscriptions', highlight(r.inscriptions, m, SNIPPET));
+  if (!out.description && r.source.text) put('caption', highlight(r.source.text, m, SNIPPET));
+  return out;
+}
+
+export function toHit(hit: EsHit, ctx: HitContext): Hit {
+  const r = (hit._source as { record?: CanonicalRecord } | undefined)?.record;
+  const id = r?.id ?? hit._id ?? '';
+  if (!r) {
+    return { id, score: hit._score ?? 0, kind: 'redlist', title: id, list: null, category: [], countries: [], thumbnail: null, highlight: {}, matched: [] };
+  }
+  const image = r.images[0];
+  return {
+    id,
+    score: Math.round((hit._score ?? 0) * 1000) / 1000,
+    kind: r.kind,
+    title: pick(r.title, ctx.lang) ?? pick(r.objectType[0]?.label, ctx.lang) ?? id,
+    list: r.list ? { id: r.list.id, title: pick(r.list.title, ctx.lang) ?? r.list.id, emergency: r.list.emergency } : null,
+    category: r.category.map((s) => ({ key: s.key, label: pick(s.label, ctx.lang) ?? s.key })),
+    countries: r.places.countries.map((c) => ({ key: c, label: ctx.domain.countryLabel(c, ctx.lang) })),
+    thumbnail: image ? thumbnailUrl(image.sha256) : null,
+    highlight: highlights(r, ctx),
+    matched: matchedOf(hit, ctx.filterNames),
+  };
+}

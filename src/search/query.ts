@@ -1,0 +1,103 @@
+import type { estypes } from '../es/client.js';
+import { MAX_WINDOW, type FacetName } from '../schemas/search.js';
+import { fingerprint, type SortValue } from './cursor.js';
+import { buildFilters, FACET_FIELDS, othersThan, type FilterClauses } from './filters.js';
+import type { SearchRequest } from './params.js';
+import { textQuery } from './text.js';
+
+/**
+ * The pure builder: a normalised request in, the Elasticsearch search body out. No I/O, so the
+ * exact DSL is pinned by golden snapshots.
+ */
+
+type Query = estypes.QueryDslQueryContainer;
+
+/** Red List records are what an officer needs first when relevance is close. */
+export const REDLIST_WEIGHT = 1.25;
+/** The tree needs every category of the matching records, not the top few. */
+const CATEGORY_FACET_SIZE = 3000;
+const PERIOD_FACET_SIZE = 200;
+
+export const SORT: estypes.Sort = [{ _score: { order: 'desc' } }, { id: { order: 'asc' } }];
+
+export interface BuiltSearch {
+  body: estypes.SearchRequest;
+  /** Offset of the first hit (0 with a cursor). */
+  from: number;
+  /** Hits asked for: one more than the page when that tells whether more hits exist. */
+  fetch: number;
+  /** Fingerprint of the query and filters, binding cursors to them. */
+  queryHash: string;
+  filters: FilterClauses;
+}
+
+/** Fingerprint of what selects and orders hits (not paging, language or facets). */
+export function queryHashOf(req: SearchRequest): string {
+  return fingerprint([req.text?.folded ?? '', req.filters]);
+}
+
+function facetAgg(req: SearchRequest, name: FacetName, filters: FilterClauses): estypes.AggregationsAggregationContainer {
+  const field = FACET_FIELDS[name];
+  const size = name === 'category' ? CATEGORY_FACET_SIZE : name === 'period' ? PERIOD_FACET_SIZE : req.facetSize;
+  const values: estypes.AggregationsAggregationContainer = { terms: { field, size } };
+  const selected = selectedOf(req, name);
+  const aggs: Record<string, estypes.AggregationsAggregationContainer> = { v: values };
+  if (selected.length > 0 && name !== 'category' && name !== 'period') {
+    // Counts of the selected values even when they fall outside the top `size`.
+    aggs.sel = { terms: { field, size: selected.length, include: selected } };
+  }
+  const context = othersThan(filters.facet, name);
+  return { filter: context.length > 0 ? { bool: { filter: context } } : { match_all: {} }, aggs };
+}
+
+export function selectedOf(req: SearchRequest, name: FacetName): string[] {
+  const f = req.filters;
+  switch (name) {
+    case 'category':
+      return f.category ?? [];
+    case 'region':
+      return f.region ?? [];
+    case 'country':
+      return f.country ?? [];
+    case 'emergency_zone':
+      return f.zone ?? [];
+    case 'list':
+      return f.list ?? [];
+    case 'material':
+      return f.material ?? [];
+    case 'period':
+      return f.period ?? [];
+  }
+}
+
+export function buildSearch(req: SearchRequest, after?: SortValue[]): BuiltSearch {
+  const filters = buildFilters(req.filters);
+  const text: Query = req.text ? textQuery(req.text) : { match_all: {} };
+  const query: Query = {
+    function_score: {
+      query: filters.main.length > 0 ? { bool: { must: [text], filter: filters.main } } : text,
+      functions: [{ filter: { term: { kind: 'redlist' } }, weight: REDLIST_WEIGHT }],
+      score_mode: 'multiply',
+      boost_mode: 'multiply',
+    },
+  };
+  const from = after ? 0 : (req.page - 1) * req.size;
+  // One extra hit says whether there is a next page, as long as it stays inside the window.
+  const probe = req.size > 0 && (after !== undefined || from + req.size + 1 <= MAX_WINDOW);
+  const fetch = req.size + (probe ? 1 : 0);
+  const postFilter = othersThan(filters.facet, undefined);
+  const body: estypes.SearchRequest = {
+    query,
+    ...(postFilter.length > 0 ? { post_filter: { bool: { filter: postFilter } } } : {}),
+    size: fetch,
+    ...(from > 0 ? { from } : {}),
+    sort: SORT,
+    ...(after ? { search_after: after } : {}),
+    track_total_hits: req.exactTotal ? true : Math.max(MAX_WINDOW, from + req.size + 1),
+    _source: ['record'],
+    ...(req.facets.length > 0
+      ? { aggs: Object.fromEntries(req.facets.map((name) => [name, facetAgg(req, name, filters)])) }
+      : {}),
+  };
+  return { body, from, fetch, queryHash: queryHashOf(req), filters };
+}

@@ -1,0 +1,102 @@
+import { isNotFound, type Es, type estypes } from '../es/client.js';
+import { invalidParams } from '../errors.js';
+import type { CanonicalRecord } from '../schemas/record.js';
+import type { SearchParams } from '../schemas/search.js';
+import type { SearchResponse } from '../schemas/search-response.js';
+import { decodeCursor, encodeCursor, type SortValue } from './cursor.js';
+import type { SearchDomain } from './domain.js';
+import { readFacets } from './facets.js';
+import { matcherOf } from './highlight.js';
+import { toHit, type EsHit } from './hits.js';
+import { normaliseParams, type SearchRequest } from './params.js';
+import { buildSearch, queryHashOf } from './query.js';
+import { ReferenceCache, type ReferenceData } from './reference.js';
+import { DatasetVersion, notReady } from './version.js';
+
+/**
+ * Runs a search: validated parameters → normalised request → pure query builder → one
+ * Elasticsearch round trip → hits, facets, dataset version and the next cursor.
+ */
+
+export interface SearchServiceOptions {
+  es: Es;
+  /** Aliases of the objects and lists indices. */
+  objects: string;
+  lists: string;
+  domain: SearchDomain;
+  versionTtlMs?: number;
+}
+
+export class SearchService {
+  readonly es: Es;
+  readonly objects: string;
+  readonly lists: string;
+  readonly domain: SearchDomain;
+  readonly version: DatasetVersion;
+  readonly reference: ReferenceCache;
+
+  constructor(o: SearchServiceOptions) {
+    this.es = o.es;
+    this.objects = o.objects;
+    this.lists = o.lists;
+    this.domain = o.domain;
+    this.version = new DatasetVersion(o.es, o.objects, o.versionTtlMs);
+    this.reference = new ReferenceCache(o.es, o.lists);
+  }
+
+  /** Dataset version and reference data (lists, labels) for the current data. */
+  async context(): Promise<{ version: string; ref: ReferenceData }> {
+    const version = await this.version.get();
+    return { version, ref: await this.reference.get(version) };
+  }
+
+  /** The request as it will run; throws a 400 naming each bad parameter. */
+  prepare(params: SearchParams): { req: SearchRequest; after?: SortValue[] } {
+    const req = normaliseParams(params, this.domain);
+    if (req.cursor === undefined) return { req };
+    const after = decodeCursor(req.cursor, queryHashOf(req));
+    if (after.length !== 2 || typeof after[0] !== 'number' || typeof after[1] !== 'string') {
+      throw invalidParams([{ name: 'cursor', reason: 'is not a cursor returned by this API' }], 'SEARCH_INVALID_CURSOR');
+    }
+    return { req, after };
+  }
+
+  /** A search on the objects alias; a missing alias is a 503 "index not ready", not a 500. */
+  async searchObjects<T = unknown>(body: estypes.SearchRequest): Promise<estypes.SearchResponse<T>> {
+    try {
+      return await this.es.search<T>({ index: this.objects, ...body });
+    } catch (err) {
+      throw isNotFound(err) ? notReady(this.objects) : err;
+    }
+  }
+
+  async search(params: SearchParams): Promise<SearchResponse> {
+    const { req, after } = this.prepare(params);
+    const built = buildSearch(req, after);
+    const [ctx, res] = await Promise.all([this.context(), this.searchObjects(built.body)]);
+    const esHits = res.hits.hits;
+    const page = esHits.slice(0, req.size);
+    const total = typeof res.hits.total === 'number' ? { value: res.hits.total, relation: 'eq' } : res.hits.total;
+    const totalValue = total?.value ?? 0;
+    const more = esHits.length > req.size || (built.fetch === req.size && totalValue > built.from + req.size);
+    const last = page[page.length - 1];
+
+    for (const h of page) {
+      for (const s of (h._source as { record?: CanonicalRecord } | undefined)?.record?.category ?? []) ctx.ref.learnCategory(s.key, s.label);
+    }
+    const hitCtx = {
+      lang: req.lang,
+      domain: this.domain,
+      filterNames: built.filters.names,
+      ...(req.text ? { matcher: matcherOf(req.text, this.domain.stem) } : {}),
+    };
+    return {
+      total: totalValue,
+      total_relation: total?.relation === 'gte' ? 'gte' : 'eq',
+      hits: page.map((h) => toHit(h as EsHit, hitCtx)),
+      facets: readFacets(res.aggregations as Record<string, unknown> | undefined, req, { lang: req.lang, domain: this.domain, labels: ctx.ref }),
+      dataset_version: ctx.version,
+      next_cursor: more && last?.sort ? encodeCursor(last.sort as SortValue[], built.queryHash) : null,
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import type { FastifySchemaCompiler } from 'fastify';
+import type { z } from 'zod';
+import { invalidParams, type ErrorCode, type ProblemField } from '../errors.js';
+
+/**
+ * Route-level zod validation whose 400 names every bad parameter (including each unknown one),
+ * as the search endpoints promise; the shared handler turns the AppError into problem+json.
+ */
+
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  errors?: Issue[][];
+}
+
+function reasonOf(issue: Issue): string {
+  if (issue.code === 'invalid_union' && issue.errors) {
+    // The most specific branch: the one that got furthest before failing.
+    const inner = issue.errors.flat().find((i) => i.code !== 'invalid_type') ?? issue.errors.flat()[0];
+    if (inner) return reasonOf(inner);
+  }
+  if (issue.code === 'invalid_type') return issue.message.replace(/^Invalid input: /, 'must be ');
+  return issue.message;
+}
+
+export function fieldsOf(issues: readonly Issue[], what = 'parameter'): ProblemField[] {
+  const out: ProblemField[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys ?? []) out.push({ name: key, reason: `is not a known ${what}` });
+      continue;
+    }
+    const name = issue.path.filter((p) => typeof p === 'string').join('.') || 'request';
+    out.push({ name, reason: reasonOf(issue) });
+  }
+  return out;
+}
+
+/** A validator compiler for one route: zod parse, or a 400 `code` problem naming each field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- fastify types the compiler by the whole route schema
+export function namedFieldsValidator(code: ErrorCode = 'SEARCH_INVALID_PARAMETER'): FastifySchemaCompiler<any> {
+  return ({ schema, httpPart }) =>
+    (data: unknown) => {
+      const r = (schema as z.ZodType).safeParse(data ?? {});
+      if (r.success) return { value: r.data };
+      const what = httpPart === 'body' ? 'field' : 'parameter';
+      return { error: invalidParams(fieldsOf(r.error.issues as unknown as Issue[], what), code) };
+    };
+}
+
+/** Plain JSON serialisation for routes whose handlers already build the documented shape. */
+export const jsonSerializer = () => (data: unknown) => JSON.stringify(data);

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../src/errors.js';
+import { fieldsOf } from '../../../src/search/validation.js';
+import { SearchParams } from '../../../src/schemas/search.js';
+import { normaliseParams } from '../../../src/search/params.js';
+import { fixtureDomain } from './fixture-domain.js';
+
+const norm = (raw: Record<string, unknown>) => normaliseParams(SearchParams.parse(raw), fixtureDomain);
+
+function problemOf(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected an AppError');
+}
+
+function schemaFields(raw: Record<string, unknown>) {
+  const r = SearchParams.safeParse(raw);
+  if (r.success) throw new Error('expected a validation failure');
+  return fieldsOf(r.error.issues as never);
+}
+
+describe('SearchParams (schema)', () => {
+  it('accepts query-string values (strings, repeated keys) and JSON values alike', () => {
+    const a = SearchParams.parse({ size: '5', emergency: 'true', country: 'SY', tolerance: '0.1' });
+    const b = SearchParams.parse({ size: 5, emergency: true, country: ['SY'], tolerance: 10 });
+    expect(a).toEqual(b);
+    expect(SearchParams.parse({ tolerance: '25%' }).tolerance).toBeCloseTo(0.25);
+  });
+
+  it('names every unknown parameter and every bad value', () => {
+    const fields = schemaFields({ colour: 'red', facet: 'country', size: '500', emergency: 'maybe' });
+    const names = fields.map((f) => f.name).sort();
+    expect(names).toEqual(['colour', 'emergency', 'facet', 'size']);
+    expect(fields.find((f) => f.name === 'size')?.reason).toMatch(/at most 100/);
+    expect(fields.find((f) => f.name === 'colour')?.reason).toMatch(/not a known parameter/);
+  });
+
+  it('rejects unknown facets by name', () => {
+    const fields = schemaFields({ facets: ['country', 'colour'] });
+    expect(fields.map((f) => f.name)).toEqual(['facets']);
+    expect(fields[0]?.reason).toMatch(/category/);
+  });
+});
+
+describe('normaliseParams', () => {
+  it('resolves countries from codes or names in any language', () => {
+    expect(norm({ country: ['Syrie', 'IQ', 'العراق'] }).filters.country).toEqual(['SY', 'IQ']);
+  });
+
+  it('rejects an unknown country naming the parameter', () => {
+    const e = problemOf(() => norm({ country: 'Atlantis' }));
+    expect(e.status).toBe(400);
+    expect(e.fields).toEqual([{ name: 'country', reason: expect.stringMatching(/Atlantis/) }]);
+  });
+
+  it('includes narrower materials and accepts material names in other languages', () => {
+    const f = norm({ material: ['metal', 'bronce'] }).filters;
+    expect(f.material).toEqual(['metal', 'bronze']);
+    expect(f.materialMatch).toEqual(expect.arrayContaining(['metal', 'copper-alloy', 'bronze']));
+  });
+
+  it('reports a reversed date range, bad years and bad measurements together', () => {
+    const e = problemOf(() => norm({ date_from: '500', date_to: '-500', height: 'tall', weight: '3 cm' }));
+    expect(e.fields.map((f) => f.name).sort()).toEqual(['date_to', 'height', 'weight']);
+    const y = problemOf(() => norm({ date_from: 'yesterday' }));
+    expect(y.fields[0]?.name).toBe('date_from');
+  });
+
+  it('reads years as signed integers or with an era', () => {
+    expect(norm({ date_from: '1000 BC', date_to: 'AD 500' }).filters.date).toEqual({ from: -1000, to: 500 });
+    expect(norm({ date_from: -3000 }).filters.date).toEqual({ from: -3000 });
+  });
+
+  it('bounds the query: characters and words', () => {
+    const long = problemOf(() => norm({ q: 'a'.repeat(201) }));
+    expect(long.code).toBe('SEARCH_QUERY_TOO_LONG');
+    expect(long.fields[0]?.name).toBe('q');
+    const words = problemOf(() => norm({ q: Array.from({ length: 17 }, (_, i) => `w${i}`).join(' ') }));
+    expect(words.code).toBe('SEARCH_QUERY_TOO_LONG');
+    expect(norm({ q: '  ,;  ' }).text).toBeUndefined();
+  });
+
+  it('keeps page x size within the 10,000-hit window and page apart from cursor', () => {
+    expect(problemOf(() => norm({ page: 501, size: 20 })).fields[0]?.name).toBe('page');
+    expect(norm({ page: 500, size: 20 }).page).toBe(500);
+    expect(problemOf(() => norm({ page: 2, cursor: 'abc' })).fields[0]?.name).toBe('page');
+  });
+
+  it('rejects unknown kinds and period buckets', () => {
+    const e = problemOf(() => norm({ kind: 'painting', period: ['m-3', 'x9'] }));
+    expect(e.fields.map((f) => f.name)).toEqual(['kind', 'period']);
+  });
+
+  it('computes the facets asked for, in the documented order, or none', () => {
+    expect(norm({ facets: ['period', 'country'] }).facets).toEqual(['country', 'period']);
+    expect(norm({ facets: 'none' }).facets).toEqual([]);
+    expect(norm({}).facets).toHaveLength(7);
+  });
+});
