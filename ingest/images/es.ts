@@ -9,6 +9,7 @@
  * one knn clause per query variant (orientation x crop); ES returns candidates, our code ranks
  * them exactly against all stored hashes and decides the level.
  */
+import { signedBytesToHex } from './hash.js';
 import { HASH_BITS, INDEX_CROPS, MIN_QUALITY, type ImageDescriptors, type QueryDescriptors } from './descriptors.js';
 
 export const IMAGE_HASH_FIELD = 'image_hashes';
@@ -37,6 +38,21 @@ export interface ImageHashEntry {
   crop: number;
   /** Hex string: ES accepts bit vectors as hex. */
   hash: string;
+}
+
+/** An entry as read back from `_source`: ES 9 returns bit vectors as signed bytes. */
+export interface StoredImageHashEntry {
+  sha256: string;
+  crop: number;
+  hash: string | number[];
+}
+
+/**
+ * `_source` option for the knn search: ES 9 leaves vectors out of `_source` by default
+ * (index.mapping.exclude_source_vectors), and the exact re-ranking needs them.
+ */
+export function imageSourceFilter(extra: string[] = []): { includes: string[]; exclude_vectors: false } {
+  return { includes: [...extra, IMAGE_HASH_FIELD], exclude_vectors: false };
 }
 
 /** The nested entries of one image (one per indexed crop); none for a plain image (see MIN_QUALITY). */
@@ -71,12 +87,13 @@ export function buildImageKnn(query: QueryDescriptors, opts: KnnOptions = {}): A
 }
 
 /** Group a record's stored entries by image, hashes in INDEX_CROPS order, for `bestMatch`. */
-export function hashesByImage(entries: readonly ImageHashEntry[] | undefined): Map<string, string[]> {
+export function hashesByImage(entries: readonly StoredImageHashEntry[] | undefined): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const e of entries ?? []) {
+    if (e.hash === undefined) continue;
     const list = out.get(e.sha256) ?? [];
     const i = INDEX_CROPS.findIndex((c) => Math.abs(c - e.crop) < 1e-3);
-    list[i >= 0 ? i : list.length] = e.hash;
+    list[i >= 0 ? i : list.length] = typeof e.hash === 'string' ? e.hash.toLowerCase() : signedBytesToHex(e.hash);
     out.set(e.sha256, list);
   }
   // A missing crop stays an empty string (bestMatch skips it) so positions keep meaning INDEX_CROPS.

@@ -51,3 +51,8 @@ export function hexToSignedBytes(hex: string): number[] {
   }
   return out;
 }
+
+/** Inverse of hexToSignedBytes: how ES returns a bit vector from `_source` (with `exclude_vectors: false`). */
+export function signedBytesToHex(bytes: readonly number[]): string {
+  return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
+}

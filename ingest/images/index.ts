@@ -16,8 +16,8 @@ export {
   MIN_QUALITY,
 } from './descriptors.js';
 export type { ImageDescriptors, QueryDescriptors, QueryVariant } from './descriptors.js';
-export { hamming, hexToSignedBytes } from './hash.js';
+export { hamming, hexToSignedBytes, signedBytesToHex } from './hash.js';
 export { classify, similarity, bestMatch, rerank, MATCH_THRESHOLDS } from './match.js';
 export type { MatchLevel, BestMatch, Ranked } from './match.js';
-export { IMAGE_HASH_FIELD, IMAGE_HASH_MAPPING, imageHashEntries, buildImageKnn, hashesByImage } from './es.js';
-export type { ImageHashEntry, KnnOptions } from './es.js';
+export { IMAGE_HASH_FIELD, IMAGE_HASH_MAPPING, imageHashEntries, imageSourceFilter, buildImageKnn, hashesByImage } from './es.js';
+export type { ImageHashEntry, StoredImageHashEntry, KnnOptions } from './es.js';
