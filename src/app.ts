@@ -8,6 +8,7 @@ import type { Es } from './es/client.js';
 import { loggerOptions, type Logger } from './logger.js';
 import { registerProblemHandlers } from './plugins/problems.js';
 import { healthRoutes } from './routes/health.js';
+import { webRoutes } from './routes/web.js';
 
 export interface AppDeps {
   es: Es;
@@ -59,6 +60,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   const names = indexNames(config.INDEX_PREFIX);
   await app.register(healthRoutes, { es: deps.es, indices: { objects: names.objects, lists: names.lists } });
+  await app.register(webRoutes);
 
   return app;
 }

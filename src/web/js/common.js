@@ -1,0 +1,73 @@
+// Pieces every view uses: disclaimers, badges, problem messages, thumbnails, the dataset version.
+
+import { h, fill } from './dom.js';
+import { pickText, t } from './i18n.js';
+import { imageUrl } from './api.js';
+
+/** The three standard disclaimers, shown on results and object pages and printed with them. */
+export function disclaimers(compact = false) {
+  return h(
+    'aside',
+    { class: compact ? 'disclaimers compact' : 'disclaimers', 'aria-label': t('disclaimer.label') },
+    h('ul', null,
+      h('li', null, t('disclaimer.categories')),
+      h('li', null, t('disclaimer.check')),
+      h('li', null, t('disclaimer.certificates')),
+    ),
+  );
+}
+
+export function emergencyBadge() {
+  return h('span', { class: 'badge badge-emergency' }, t('badge.emergency'));
+}
+
+export function levelBadge(level) {
+  return h('span', { class: `badge badge-level level-${level ?? 'none'}` }, t(`level.${level ?? 'none'}`));
+}
+
+/** Text from a language map, marked with its language when it is not the interface's. */
+export function langText(tag, map, attrs = {}) {
+  const [text, code] = pickText(map);
+  const el = h(tag, attrs, text);
+  if (code && code !== document.documentElement.lang) {
+    el.lang = code;
+    el.dir = 'auto';
+  }
+  return el;
+}
+
+/**
+ * Shows an API problem as the API phrased it: title, detail and each field error.
+ * `problem` is an ApiProblem or any Error.
+ */
+export function problemBox(problem) {
+  const status = problem?.status;
+  const title = status === 0 ? t('error.network') : problem?.title || t('error.generic');
+  const box = h('div', { class: 'problem', role: 'alert' },
+    h('p', { class: 'problem-title' }, title),
+    problem?.detail && problem.detail !== title ? h('p', { class: 'problem-detail' }, problem.detail) : null,
+  );
+  if (problem?.errors?.length) {
+    box.append(h('ul', { class: 'problem-fields' }, problem.errors.map((e) => h('li', null, h('code', null, e.name), ': ', e.reason))));
+  }
+  if (status === 503) box.append(h('p', null, t('error.retry')));
+  return box;
+}
+
+/** A result's thumbnail, or a neutral placeholder when the record has no image. */
+export function thumbnail(ref, alt = '') {
+  const src = imageUrl(ref, 'thumb');
+  if (!src) return h('span', { class: 'thumb thumb-placeholder', role: 'img', 'aria-label': t('image.none') });
+  return h('img', { class: 'thumb', src, alt, width: 96, height: 96, loading: 'lazy', decoding: 'async' });
+}
+
+/** Writes the dataset version in the footer (and the print header), so a result can be cited. */
+export function showDatasetVersion(version) {
+  if (!version) return;
+  const el = document.getElementById('dataset-version');
+  if (el) fill(el, t('footer.dataset', { version: isolate(version) }));
+  document.documentElement.dataset.datasetVersion = version;
+}
+
+/** Wraps text that must keep its own direction (ids, versions, URLs) in Unicode isolates. */
+export const isolate = (text) => `\u2068${text}\u2069`;

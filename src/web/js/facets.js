@@ -1,0 +1,140 @@
+// Facets: multi-select checkboxes with counts; the category facet as a collapsible tree; emergency
+// zones and Emergency Red Lists marked. Every control is a native checkbox or button, so the
+// keyboard works everywhere (Tab, Space) and screen readers announce state.
+
+import { h } from './dom.js';
+import { countryName, fmtNumber, t } from './i18n.js';
+import { emergencyBadge } from './common.js';
+import { toggleFilter } from './state.js';
+
+/** Facet name in the API response -> filter parameter, in display order. */
+export const FACETS = [
+  { name: 'category', param: 'category', tree: true },
+  { name: 'country', param: 'country' },
+  { name: 'emergency_zone', param: 'zone', emergency: true },
+  { name: 'list', param: 'list' },
+  { name: 'region', param: 'region' },
+  { name: 'material', param: 'material' },
+  { name: 'period', param: 'period' },
+];
+const SHOWN = 8;
+
+const expanded = new Set();
+const showAll = new Set();
+
+export const facetValues = (facet) => (Array.isArray(facet) ? facet : (facet?.values ?? facet?.buckets ?? []));
+
+function label(def, value) {
+  const l = value.label && typeof value.label === 'object' ? Object.values(value.label)[0] : value.label;
+  if ((def.param === 'country' || def.param === 'zone') && (!l || l === value.key)) return countryName(value.key);
+  return l || value.key;
+}
+
+/**
+ * The facet panel for a search response. `emergencyLists` is a Set of list ids that are Emergency
+ * Red Lists (values can also say so themselves with `emergency: true`).
+ */
+export function facetPanel(facets, state, navigate, emergencyLists = new Set()) {
+  const panel = h('div', { class: 'facet-groups' });
+  for (const def of FACETS) {
+    const selected = state.filters?.[def.param] ?? [];
+    let values = facetValues(facets?.[def.name]);
+    if (!values.length && !selected.length) continue;
+    const known = new Set(flatten(values).map((v) => v.key));
+    values = [...values, ...selected.filter((k) => !known.has(k)).map((key) => ({ key, label: key, count: 0 }))];
+    const ctx = { def, selected, navigate, state, emergencyLists, lists: facetValues(facets?.list) };
+    const legend = h('legend', null, t(`facet.${def.name}`), def.emergency ? [' ', emergencyBadge()] : null);
+    const body = def.tree ? tree(values, ctx, 0) : flat(values, ctx);
+    panel.append(h('fieldset', { class: `facet facet-${def.name}` }, legend, body));
+  }
+  return panel;
+}
+
+function flatten(values) {
+  return values.flatMap((v) => [v, ...flatten(v.children ?? [])]);
+}
+
+function option(value, ctx, extra = []) {
+  const { def, selected, navigate, state } = ctx;
+  const id = `fc-${def.param}-${value.key}`.replace(/[^A-Za-z0-9_-]/g, '_') + `-${hash(value.key)}`;
+  const checked = selected.includes(value.key);
+  const box = h('input', {
+    type: 'checkbox', id, checked, 'data-focus-key': `facet:${def.param}:${value.key}`,
+    onchange: () => navigate(toggleFilter(state, def.param, value.key), { focus: false }),
+  });
+  const emergency = value.emergency === true || (def.param === 'list' && ctx.emergencyLists.has(value.key));
+  return h('span', { class: 'option' }, box,
+    h('label', { for: id }, h('span', { class: 'option-label' }, label(def, value), extra), ' ',
+      h('span', { class: 'count' }, `(${fmtNumber(value.count ?? 0)})`),
+      emergency ? [' ', emergencyBadge()] : null));
+}
+
+function flat(values, ctx) {
+  const { def, selected } = ctx;
+  const all = showAll.has(def.name);
+  const shown = all ? values : values.filter((v, i) => i < SHOWN || selected.includes(v.key));
+  const list = h('ul', { class: 'options', role: 'list' }, shown.map((v) => h('li', null, option(v, ctx))));
+  if (values.length <= SHOWN) return list;
+  const wrap = h('div', null, list);
+  wrap.append(h('button', {
+    type: 'button', class: 'link-button', 'aria-expanded': String(all), 'data-focus-key': `more:${def.name}`,
+    onclick: () => {
+      if (all) showAll.delete(def.name);
+      else showAll.add(def.name);
+      const next = flat(values, ctx);
+      wrap.replaceWith(next);
+      next.querySelector('.link-button')?.focus();
+    },
+  }, all ? t('facet.fewer') : t('facet.more', { count: values.length })));
+  return wrap;
+}
+
+/** Top-level categories from different lists can share a heading: name their list then. */
+function listHint(value, siblings, ctx, depth) {
+  if (depth > 0) return null;
+  const l = label(ctx.def, value);
+  if (siblings.filter((s) => label(ctx.def, s) === l).length < 2) return null;
+  const listId = String(value.key).split('/')[0];
+  const list = ctx.lists.find((v) => v.key === listId);
+  return h('span', { class: 'hint-inline' }, ` · ${list ? label({ param: 'list' }, list) : listId}`);
+}
+
+function tree(values, ctx, depth) {
+  const ul = h('ul', { class: depth ? 'tree-children' : 'options tree', role: 'list' });
+  for (const value of values) {
+    const children = value.children ?? [];
+    const li = h('li', { class: 'tree-node' });
+    const row = h('div', { class: 'tree-row' });
+    if (children.length) {
+      const childId = `tree-${hash(value.key)}`;
+      const open = expanded.has(value.key) || flatten(children).some((c) => ctx.selected.includes(c.key));
+      const sub = tree(children, ctx, depth + 1);
+      sub.id = childId;
+      sub.hidden = !open;
+      const toggle = h('button', {
+        type: 'button', class: 'tree-toggle', 'aria-expanded': String(open), 'aria-controls': childId,
+        'aria-label': t('facet.subcategories', { name: label(ctx.def, value) }), 'data-focus-key': `tree:${value.key}`,
+        onclick: () => {
+          const now = toggle.getAttribute('aria-expanded') !== 'true';
+          toggle.setAttribute('aria-expanded', String(now));
+          sub.hidden = !now;
+          if (now) expanded.add(value.key);
+          else expanded.delete(value.key);
+        },
+      });
+      row.append(toggle, option(value, ctx, listHint(value, values, ctx, depth)));
+      li.append(row, sub);
+    } else {
+      row.append(h('span', { class: 'tree-spacer', 'aria-hidden': 'true' }), option(value, ctx, listHint(value, values, ctx, depth)));
+      li.append(row);
+    }
+    ul.append(li);
+  }
+  return ul;
+}
+
+function hash(s) {
+  let x = 0;
+  for (const c of String(s)) x = (Math.imul(x, 31) + c.codePointAt(0)) | 0;
+  return (x >>> 0).toString(36);
+}

@@ -1,0 +1,99 @@
+// Boot and routing: one page, views chosen by the querystring, history.pushState for navigation,
+// so back/forward, reload and shared links all land on the same view and search.
+
+import { h, fill } from './dom.js';
+import { LANGUAGES, chooseLanguage, currentLanguage, rememberLanguage, setLanguage, storedLanguage, t, translateStatic } from './i18n.js';
+import { parseState, toQuery } from './state.js';
+import * as searchView from './search-view.js';
+
+const views = {
+  search: async () => searchView,
+  object: () => import('./object-view.js'),
+  photo: () => import('./photo-view.js'),
+  bulk: () => import('./bulk-view.js'),
+};
+
+const main = document.getElementById('main');
+let controller;
+let lastView;
+
+/** Goes to a state: a new history entry (or a replaced one), then renders it. */
+export function navigate(state, { replace = false, focus = true } = {}) {
+  const url = `/${toQuery(state)}`;
+  if (url !== `/${location.search}` || replace) history[replace ? 'replaceState' : 'pushState'](null, '', url);
+  return render({ focus });
+}
+
+async function render({ focus = true } = {}) {
+  controller?.abort();
+  controller = new AbortController();
+  const { signal } = controller;
+  const state = parseState(location.search);
+  markNav(state.view);
+  const active = document.activeElement;
+  const focusKey = active && main.contains(active) ? active.dataset.focusKey : undefined;
+  try {
+    const view = await views[state.view]();
+    if (signal.aborted) return;
+    await view.render(main, state, { navigate, signal, lang: currentLanguage() });
+  } catch (err) {
+    if (err?.name === 'AbortError' || signal.aborted) return;
+    fill(main, h('p', { class: 'problem', role: 'alert' }, t('error.page'), ' ', String(err?.message ?? err)));
+    console.error(err);
+  }
+  if (signal.aborted) return;
+  // Keep keyboard users where they were (a facet, a pager button); otherwise, on a new view, start
+  // at its heading so screen readers announce where they are.
+  const again = focusKey && main.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`);
+  if (again) again.focus();
+  else if (focus && lastView !== undefined && (state.view !== lastView || state.view === 'object')) {
+    (main.querySelector('h1') ?? main).focus({ preventScroll: false });
+  }
+  lastView = state.view;
+}
+
+function markNav(view) {
+  for (const a of document.querySelectorAll('.site-nav a[data-nav]')) {
+    if (a.dataset.nav === view || (view === 'object' && a.dataset.nav === 'search')) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+/** Same-page links navigate without reloading; modified clicks (new tab, download) keep their meaning. */
+function onClick(event) {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const a = event.target.closest?.('a[href]');
+  if (!a || a.target || a.hasAttribute('download')) return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin || url.pathname !== '/') return;
+  event.preventDefault();
+  if (url.search === location.search && !url.hash) return void render();
+  history.pushState(null, '', url.pathname + url.search);
+  void render();
+}
+
+async function switchLanguage(code) {
+  rememberLanguage(code);
+  await setLanguage(code);
+  translateStatic();
+  await render({ focus: false });
+  document.getElementById('lang-select')?.focus();
+}
+
+async function boot() {
+  const params = new URLSearchParams(location.search);
+  const code = chooseLanguage({ url: params.get('lang'), stored: storedLanguage(), browser: navigator.languages ?? [navigator.language] });
+  await setLanguage(code);
+  translateStatic();
+  const select = document.getElementById('lang-select');
+  select.value = code;
+  select.addEventListener('change', () => {
+    if (LANGUAGES.includes(select.value)) void switchLanguage(select.value);
+  });
+  document.addEventListener('click', onClick);
+  window.addEventListener('popstate', () => void render());
+  await render({ focus: false });
+  document.documentElement.dataset.ready = 'true';
+}
+
+void boot();

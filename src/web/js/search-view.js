@@ -1,0 +1,176 @@
+// The search page: query box, filters and facets beside the results, active-filter chips, pager.
+// The previous results stay on screen (marked busy) until the new ones arrive, so narrowing by a
+// facet does not flash the page.
+
+import { h, fill, append, announce } from './dom.js';
+import { countryName, currentLanguage, fmtNumber, pick, t } from './i18n.js';
+import { getLists, searchText } from './api.js';
+import { disclaimers, problemBox, showDatasetVersion } from './common.js';
+import { facetPanel, facetValues, FACETS } from './facets.js';
+import { describeFilter, filtersForm } from './filters.js';
+import { hitList, pager } from './results.js';
+import { DIMENSIONS, MULTI, apiSearchParams, hasSearch, resetPaging } from './state.js';
+
+let refineOpen = false;
+
+export async function render(main, state, { navigate, signal, lang }) {
+  const previous = main.querySelector('.search-page');
+  if (previous) main.setAttribute('aria-busy', 'true');
+  else fill(main, page(state, navigate, null, null, true));
+  let data = null;
+  let problem = null;
+  const [result, lists] = await Promise.allSettled([searchText(apiSearchParams(state, lang), signal), emergencyLists(lang)]);
+  main.removeAttribute('aria-busy');
+  if (signal.aborted) return;
+  if (result.status === 'fulfilled') data = result.value;
+  else if (result.reason?.name === 'AbortError') return;
+  else problem = result.reason;
+  fill(main, page(state, navigate, data, problem, false, lists.status === 'fulfilled' ? lists.value : new Set()));
+  if (data) {
+    showDatasetVersion(data.dataset_version);
+    announce(countText(state, data.total));
+  } else if (problem && hasSearch(state)) {
+    announce(problem.detail || problem.title || t('error.generic'));
+  }
+}
+
+async function emergencyLists(lang) {
+  const body = await getLists(lang);
+  const lists = Array.isArray(body) ? body : (body?.lists ?? body?.items ?? []);
+  return new Set(lists.filter((l) => l.emergency === true || l.emergency?.active === true).map((l) => l.id));
+}
+
+function totalOf(total) {
+  return typeof total === 'object' && total !== null ? Number(total.value ?? 0) : Number(total ?? 0);
+}
+
+function countText(state, total) {
+  const n = totalOf(total);
+  return state.q ? t('results.countFor', { count: n, q: state.q }) : t('results.count', { count: n });
+}
+
+function page(state, navigate, data, problem, loading, emergency = new Set()) {
+  const fieldErrors = Object.fromEntries((problem?.errors ?? []).map((e) => [e.name, e.reason]));
+  const searched = hasSearch(state);
+  const results = h('section', { class: 'results', 'aria-labelledby': 'results-h' },
+    h('h2', { id: 'results-h', class: 'visually-hidden' }, t('results.heading')));
+  if (loading) results.append(h('p', { class: 'loading' }, t('loading')));
+  else if (problem && (searched || problem.status !== 400)) results.append(problemBox(problem));
+  if (data) {
+    const total = totalOf(data.total);
+    results.append(h('p', { class: 'count', id: 'result-count' }, countText(state, total)));
+    append(results, [chips(state, data.facets, navigate)]);
+    if (!searched) results.prepend(intro());
+    if (data.hits?.length) append(results, [hitList(data.hits, state), pager(state, total, data.next_cursor)]);
+    else if (searched) results.append(h('p', { class: 'empty' }, t('results.none')));
+  } else if (!loading && !searched) {
+    results.prepend(intro());
+  }
+
+  const activeCount = countActive(state);
+  const refine = h('aside', { class: refineOpen ? 'refine open' : 'refine', 'aria-labelledby': 'refine-h' });
+  const toggle = h('button', {
+    type: 'button', class: 'refine-toggle button secondary', 'aria-expanded': String(refineOpen), 'aria-controls': 'refine-body', 'data-focus-key': 'refine-toggle',
+    onclick: () => {
+      refineOpen = !refineOpen;
+      refine.classList.toggle('open', refineOpen);
+      toggle.setAttribute('aria-expanded', String(refineOpen));
+    },
+  }, t('refine.toggle'), activeCount ? ` (${fmtNumber(activeCount)})` : '');
+  refine.append(
+    h('h2', { id: 'refine-h' }, t('refine.heading')),
+    toggle,
+    h('div', { class: 'refine-body', id: 'refine-body' },
+      h('h3', { id: 'filters-h', class: 'visually-hidden' }, t('filters.heading')),
+      filtersForm(state, fieldErrors, (next) => navigate(next, { focus: false })),
+      data ? facetPanel(data.facets, state, navigate, emergency) : null,
+    ),
+  );
+
+  return h('div', { class: 'search-page' },
+    h('h1', { class: 'page-title', tabindex: '-1' }, t('search.heading')),
+    searchForm(state, navigate),
+    disclaimers(true),
+    h('div', { class: 'search-layout' }, refine, results),
+  );
+}
+
+function searchForm(state, navigate) {
+  const input = h('input', {
+    type: 'search', id: 'q', name: 'q', value: state.q ?? '', maxlength: 500, autocomplete: 'off', spellcheck: 'false',
+    'aria-describedby': 'q-hint', 'data-focus-key': 'q', enterkeyhint: 'search',
+  });
+  const form = h('form', { role: 'search', class: 'search-box', 'aria-label': t('search.label') },
+    h('label', { for: 'q' }, t('search.label')),
+    h('div', { class: 'search-row' }, input, h('button', { type: 'submit', class: 'button', 'data-focus-key': 'q-submit' }, t('search.submit'))),
+    h('p', { class: 'hint', id: 'q-hint' }, t('search.hint')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const q = input.value.trim();
+    const next = resetPaging({ ...state, q: q || undefined });
+    navigate(next, { focus: false });
+  });
+  return form;
+}
+
+function intro() {
+  const examples = ['cylinder seal', 'manuscrito', 'icône', 'tablette cunéiforme', 'مخطوطة'];
+  return h('div', { class: 'intro' },
+    h('p', null, t('intro.what')),
+    h('p', null, t('intro.try'), ' ',
+      examples.map((q, i) => [i ? ', ' : '', h('a', { href: `/?q=${encodeURIComponent(q)}`, lang: /[\u0600-\u06ff]/.test(q) ? 'ar' : null }, q)])),
+  );
+}
+
+function countActive(state) {
+  const facetCount = MULTI.reduce((n, k) => n + (state.filters?.[k]?.length ?? 0), 0);
+  return facetCount + ['emergency', 'has_image', 'date_from', 'date_to', ...DIMENSIONS].filter((k) => state[k]).length;
+}
+
+/** Active filters as removable chips, plus "clear all". */
+function chips(state, facets, navigate) {
+  const lang = currentLanguage();
+  const labelOf = (param, key) => {
+    const def = FACETS.find((f) => f.param === param);
+    const found = def && findValue(facetValues(facets?.[def.name]), key);
+    const l = found ? pick(found.label) || found.label : null;
+    if (typeof l === 'string' && l && l !== key) return l;
+    return param === 'country' || param === 'zone' ? countryName(key) : key;
+  };
+  const items = [];
+  for (const param of MULTI) {
+    for (const key of state.filters?.[param] ?? []) {
+      const filters = { ...state.filters, [param]: state.filters[param].filter((v) => v !== key) };
+      items.push(chip(`${t(`param.${param}`)}: ${labelOf(param, key)}`, () => navigate(resetPaging({ ...state, filters }), { focus: false })));
+    }
+  }
+  for (const key of ['date_from', 'date_to', ...DIMENSIONS, 'emergency', 'has_image']) {
+    if (!state[key]) continue;
+    items.push(chip(describeFilter(key, state[key], lang) + (DIMENSIONS.includes(key) ? ` ${state.unit ?? 'cm'}` : ''), () => {
+      const next = resetPaging({ ...state });
+      delete next[key];
+      navigate(next, { focus: false });
+    }));
+  }
+  if (!items.length) return null;
+  const clear = h('button', {
+    type: 'button', class: 'link-button', 'data-focus-key': 'chips:clear',
+    onclick: () => navigate({ view: 'search', q: state.q, filters: {} }, { focus: false }),
+  }, t('filters.clearAll'));
+  return h('div', { class: 'chips' }, h('ul', { role: 'list', 'aria-label': t('filters.active') }, items), clear);
+}
+
+function chip(text, onRemove) {
+  return h('li', null, h('button', { type: 'button', class: 'chip', 'aria-label': t('filters.remove', { name: text }), 'data-focus-key': `chip:${text}`, onclick: onRemove },
+    h('span', null, text), h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×')));
+}
+
+function findValue(values, key) {
+  for (const v of values) {
+    if (v.key === key) return v;
+    const inner = findValue(v.children ?? [], key);
+    if (inner) return inner;
+  }
+  return null;
+}
