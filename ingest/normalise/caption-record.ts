@@ -11,7 +11,7 @@ export function applyCaption(record: CanonicalRecord, caption: string, lang: str
   const parts = p.caption(caption, lang);
   if (parts.objectName) {
     record.title[lang] = parts.objectName;
-    const types = p.objectTypes(parts.objectName);
+    const types = p.objectTypes(parts.objectName, lang);
     addTerms(record.objectType, types);
     if (!types.length) record.warnings.push(warning('objectType', 'OBJECT_TYPE_UNKNOWN', 'no object type of the vocabulary recognised', parts.objectName));
   } else {
@@ -19,7 +19,7 @@ export function applyCaption(record: CanonicalRecord, caption: string, lang: str
   }
   if (parts.materialText) {
     record.materialText = parts.materialText;
-    const materials = p.materials(parts.materialText);
+    const materials = p.materials(parts.materialText, lang);
     addTerms(record.materials, materials);
     if (!materials.length) record.warnings.push(warning('materials', 'MATERIAL_UNKNOWN', 'no material of the vocabulary recognised', parts.materialText));
   }

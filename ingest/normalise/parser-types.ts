@@ -28,6 +28,7 @@ export interface Parsers {
   countries(text: string): string[];
   isCountry(text: string): boolean;
   regions(text: string): string[];
-  materials(text: string): VocabTerm[];
-  objectTypes(text: string): VocabTerm[];
+  /** `lang` also matches that language's homographs (French `or` = gold). */
+  materials(text: string, lang?: string): VocabTerm[];
+  objectTypes(text: string, lang?: string): VocabTerm[];
 }

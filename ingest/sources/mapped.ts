@@ -31,7 +31,20 @@ export function mapRow(row: Record<string, unknown>, profile: CompiledProfile, c
   for (const [target, value] of Object.entries(profile.constants)) {
     if (value !== undefined) setString(record, target, value, false);
   }
-  for (const field of profile.fields) applyField(record, images, row, field, profile, ctx);
+  const seen = new Map<string, string[]>();
+  for (const field of profile.fields) applyField(record, images, row, field, profile, ctx, seen);
+  // A target fed by several fields warns once, when none of its inputs gave a value.
+  if (record.places.source && !record.places.countries.length) {
+    record.warnings.push(warning('places.countries', 'COUNTRY_UNKNOWN', 'no country recognised in the place names', record.places.source));
+  }
+  const materials = seen.get('materials');
+  if (materials && !record.materials.length) {
+    record.warnings.push(warning('materials', 'MATERIAL_UNKNOWN', 'no material of the vocabulary recognised', materials.join('; ')));
+  }
+  const types = seen.get('objectType');
+  if (types && !record.objectType.length) {
+    record.warnings.push(warning('objectType', 'OBJECT_TYPE_UNKNOWN', 'no object type of the vocabulary recognised', types.join('; ')));
+  }
   return { ok: true, value: { record, images } };
 }
 
@@ -42,6 +55,7 @@ function applyField(
   field: CompiledField,
   profile: CompiledProfile,
   ctx: RowContext,
+  seen: Map<string, string[]>,
 ): void {
   let values = field.from.flatMap((f) => select(row, f.path, f.steps)).map(asText).filter((v): v is string => !!v);
   for (const t of field.list) values = applyList(t.name, t.arg, values, ctx.parsers);
@@ -75,16 +89,9 @@ function applyField(
       return;
     }
     case 'vocab': {
-      for (const v of values) {
-        const terms = field.to === 'materials' ? p.materials(v) : p.objectTypes(v);
-        if (terms.length) addTerms(field.to === 'materials' ? record.materials : record.objectType, terms);
-        else if (field.to === 'materials') {
-          record.materialText = record.materialText ? `${record.materialText}; ${v}` : v;
-          record.warnings.push(warning('materials', 'MATERIAL_UNKNOWN', 'no material of the vocabulary recognised', v));
-        } else {
-          record.warnings.push(warning('objectType', 'OBJECT_TYPE_UNKNOWN', 'no object type of the vocabulary recognised', v));
-        }
-      }
+      const into = field.to === 'materials' ? record.materials : record.objectType;
+      for (const v of values) addTerms(into, field.to === 'materials' ? p.materials(v, profile.lang) : p.objectTypes(v, profile.lang));
+      if (values.length) seen.set(field.to, [...(seen.get(field.to) ?? []), ...values]);
       if (field.to === 'materials' && values.length && !record.materialText) record.materialText = src;
       return;
     }

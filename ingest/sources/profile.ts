@@ -18,7 +18,31 @@ const FieldSchema = z
     from: oneOrMany,
     transform: oneOrMany.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((f, ctx) => {
+    const froms = Array.isArray(f.from) ? f.from : [f.from];
+    froms.forEach((from, j) => {
+      try {
+        parsePath(from);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', path: Array.isArray(f.from) ? ['from', j] : ['from'], message: err instanceof PathError ? err.message : String(err) });
+      }
+    });
+    const names = f.transform === undefined ? [] : Array.isArray(f.transform) ? f.transform : [f.transform];
+    names.forEach((name, j) => {
+      const path = Array.isArray(f.transform) ? ['transform', j] : ['transform'];
+      const spec = parseTransform(name);
+      if (typeof spec === 'string') return ctx.addIssue({ code: 'custom', path, message: spec });
+      if (spec.stage !== 'parse') return;
+      const allowed: readonly string[] = TARGETS[f.to].parse;
+      if (!allowed.includes(spec.name)) {
+        const hint = allowed.length ? `use one of: ${allowed.join(', ')}` : 'this target takes text as is';
+        ctx.addIssue({ code: 'custom', path, message: `transform "${spec.name}" cannot feed "${f.to}" (${hint})` });
+      } else if (j !== names.length - 1) {
+        ctx.addIssue({ code: 'custom', path, message: `parse transform "${spec.name}" must come last` });
+      }
+    });
+  });
 
 const STRING_TARGETS = TARGET_NAMES.filter((t) => TARGETS[t].type === 'string' || TARGETS[t].type === 'strings');
 
@@ -32,45 +56,24 @@ export const ProfileSchema = z
     /** Language of the source's text, ISO 639-1. */
     lang: z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as en').default('en'),
     /** Path of the native id. */
-    id: z.string().min(1),
+    id: z
+      .string()
+      .min(1, 'must name the field holding the native id')
+      .refine((id) => id === '' || isPath(id), 'not a valid field path'),
     /** Fixed values for string targets, e.g. the holding institution. */
     constants: z.partialRecord(z.enum(STRING_TARGETS as [Target, ...Target[]]), z.string().min(1)).default({}),
     fields: z.array(FieldSchema).min(1),
   })
-  .strict()
-  .superRefine((p, ctx) => {
-    try {
-      parsePath(p.id);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', path: ['id'], message: (err as Error).message });
-    }
-    p.fields.forEach((f, i) => {
-      const froms = Array.isArray(f.from) ? f.from : [f.from];
-      froms.forEach((from, j) => {
-        try {
-          parsePath(from);
-        } catch (err) {
-          const path = Array.isArray(f.from) ? ['fields', i, 'from', j] : ['fields', i, 'from'];
-          ctx.addIssue({ code: 'custom', path, message: err instanceof PathError ? err.message : String(err) });
-        }
-      });
-      const names = f.transform === undefined ? [] : Array.isArray(f.transform) ? f.transform : [f.transform];
-      names.forEach((name, j) => {
-        const path = Array.isArray(f.transform) ? ['fields', i, 'transform', j] : ['fields', i, 'transform'];
-        const spec = parseTransform(name);
-        if (typeof spec === 'string') return ctx.addIssue({ code: 'custom', path, message: spec });
-        if (spec.stage === 'parse') {
-          const allowed: readonly string[] = TARGETS[f.to].parse;
-          if (!allowed.includes(spec.name)) {
-            const hint = allowed.length ? `use one of: ${allowed.join(', ')}` : 'this target takes text as is';
-            ctx.addIssue({ code: 'custom', path, message: `transform "${spec.name}" cannot feed "${f.to}" (${hint})` });
-          } else if (j !== names.length - 1) {
-            ctx.addIssue({ code: 'custom', path, message: `parse transform "${spec.name}" must come last` });
-          }
-        }
-      });
-    });
-  });
+  .strict();
+
+function isPath(text: string): boolean {
+  try {
+    parsePath(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type ProfileInput = z.input<typeof ProfileSchema>;
 export type Profile = z.output<typeof ProfileSchema>;

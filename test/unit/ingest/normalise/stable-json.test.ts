@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { contentHash, stableStringify } from '../../../../ingest/normalise/stable-json.js';
+
+describe('stable JSON', () => {
+  it('sorts keys at every depth and drops undefined members', () => {
+    expect(stableStringify({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
+  });
+
+  it('gives the same hash whatever order keys were built in, a different one for any change', () => {
+    const a = { id: 'x', list: { id: 'l', year: 2013 }, warnings: [] };
+    const b = { warnings: [], list: { year: 2013, id: 'l' }, id: 'x' };
+    expect(contentHash(a)).toBe(contentHash(b));
+    expect(contentHash(a)).toMatch(/^[a-f0-9]{64}$/);
+    expect(contentHash({ ...a, list: { id: 'l', year: 2014 } })).not.toBe(contentHash(a));
+  });
+
+  it('keeps array order significant', () => {
+    expect(contentHash([1, 2])).not.toBe(contentHash([2, 1]));
+  });
+});
