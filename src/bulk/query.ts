@@ -1,0 +1,177 @@
+import type { estypes } from '../es/client.js';
+import { AppError } from '../errors.js';
+import { analyseText } from '../search/analyse.js';
+import type { SearchDomain } from '../search/domain.js';
+import { fuzzinessOf, textQuery, type TextInput } from '../search/text.js';
+import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '../schemas/search.js';
+import type { BulkInput, InputField, RowError } from './fields.js';
+import { readSignals } from './signals.js';
+
+/**
+ * One row → one Elasticsearch search body. Every clause carries `_name` = the input column it
+ * comes from, so each hit's `matched_queries` say which of the row's inputs it matched (the
+ * `reasons`, and the basis of the verdict level).
+ *
+ * - `q` is built by the search API's own text builder (`/v1/search?q=`), so a row with only `q`
+ *   ranks exactly as a search; its inner field names are kept as `q.<field>` (q.object_type,
+ *   q.material, q.place, q.period...).
+ * - `title`, `object_type`, `material`, `inscriptions`: the same folding, stemming, typo tolerance
+ *   and multilingual vocabulary as the search, but looser (any significant word of the cell may
+ *   match), aimed at the record fields that matter for that column; `object_type` and `material`
+ *   also match vocabulary keys (so `statuette` in a French inventory finds `figurine`).
+ * - A hit must match at least one text input. `country`, `date` and measurements do not filter:
+ *   they add score (a Red List for the object's own country comes first) and count as reasons.
+ * - Only Red List records (`kind: redlist`) are searched.
+ */
+
+type Query = estypes.QueryDslQueryContainer;
+
+export const TEXT_INPUTS = ['q', 'title', 'object_type', 'material', 'inscriptions'] as const;
+/** Score added by a match on the row's country (`countries` of the record). */
+export const COUNTRY_BOOST = 15;
+/** Score added by a date span that overlaps the record's. */
+export const DATE_BOOST = 4;
+/** Score added by each measurement within tolerance. */
+export const MEASURE_BOOST = 2;
+/** Words in a cell beyond this are not searched (the search API's own bound). */
+const MAX_WORDS = MAX_QUERY_TERMS;
+
+/** Record fields each text column is aimed at: [indexed field, boost]. */
+const FIELDS: Record<Exclude<(typeof TEXT_INPUTS)[number], 'q'>, [string, number][]> = {
+  object_type: [['search.object_type', 4], ['search.category', 3], ['search.title', 3]],
+  title: [['search.title', 3], ['search.object_type', 3], ['search.category', 2], ['search.material', 1], ['search.description', 1]],
+  material: [['search.material', 3], ['search.title', 1], ['search.description', 0.5]],
+  inscriptions: [['search.inscriptions', 3], ['search.description', 1], ['search.title', 1]],
+};
+
+const STOPWORDS = new Set(
+  ('a an the of and or in on at to with from by for ' +
+    'le la les l un une des du de d et ou en au aux avec sur pour par ' +
+    'el los las lo unos unas del y o con por para al ' +
+    'os as um uma dos das da do e em no na nos nas com ' +
+    'der die das den dem des ein eine einer und oder mit von vom zum zur im aus ' +
+    'і й та в у з із на до від для по و في من على الى عن مع').split(' '),
+);
+
+export interface RowQuery {
+  body: estypes.SearchRequest;
+  /** The inputs the row gave that the query uses (after reading). */
+  given: InputField[];
+  warnings: RowError[];
+}
+
+/** Cuts a cell to what the text analyser accepts: at most the search's word and character bounds. */
+function bounded(text: string): string {
+  const words = text.split(/\s+/u).filter(Boolean).slice(0, MAX_WORDS).join(' ');
+  return words.length > MAX_QUERY_CHARS ? words.slice(0, MAX_QUERY_CHARS).replace(/\s+\S*$/u, '') : words;
+}
+
+function analyse(text: string, domain: SearchDomain): TextInput | undefined {
+  try {
+    return analyseText(bounded(text), domain);
+  } catch (err) {
+    if (err instanceof AppError) return undefined;
+    throw err;
+  }
+}
+
+/** Renames every `_name` inside a query (`object_type` → `q.object_type`), or removes them. */
+export function renameQueries<T>(q: T, rename: (name: string) => string | undefined): T {
+  if (Array.isArray(q)) return q.map((x) => renameQueries(x, rename)) as T;
+  if (q === null || typeof q !== 'object') return q;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(q)) {
+    if (k === '_name' && typeof v === 'string') {
+      const n = rename(v);
+      if (n !== undefined) out[k] = n;
+    } else out[k] = renameQueries(v, rename);
+  }
+  return out as T;
+}
+
+function looseText(name: keyof typeof FIELDS, input: TextInput): Query | undefined {
+  const fields = FIELDS[name];
+  const words = input.tokens
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => !STOPWORDS.has(t) && (t.length > 2 || /\p{Script=Han}/u.test(t)) && !/^\d+$/.test(t));
+  const should: Query[] = words.map(({ i }) => ({
+    dis_max: {
+      queries: (input.forms[i] ?? []).flatMap((form) => {
+        const fuzziness = fuzzinessOf(form);
+        return fields.map(([field, boost]) => ({
+          match: { [field]: { query: form, boost, ...(fuzziness > 0 ? { fuzziness, prefix_length: 1, max_expansions: 20 } : {}) } },
+        }));
+      }),
+      tie_breaker: 0.2,
+    },
+  }));
+  if (name === 'object_type' || name === 'material') {
+    const kind = name === 'material' ? 'material' : 'objectType';
+    const keyField = name === 'material' ? 'material_keys' : 'object_type_keys';
+    const keys = [...new Set(input.expansions.filter((e) => e.kind === kind).flatMap((e) => [e.key, ...e.narrower]))];
+    if (keys.length) should.push({ terms: { [keyField]: keys, boost: 12 } });
+  }
+  if (!should.length) return undefined;
+  if (words.length >= 2) {
+    should.push({ match_phrase: { [fields[0]![0]]: { query: input.folded, slop: 2, boost: 2 } } });
+  }
+  return { bool: { should, minimum_should_match: 1, _name: name } };
+}
+
+/** Builds the search for one row's inputs; `undefined` body when nothing searchable remains. */
+export function buildRowQuery(fields: BulkInput, domain: SearchDomain, k: number): RowQuery | { error: RowError } {
+  const text: Query[] = [];
+  const given: InputField[] = [];
+  const warnings: RowError[] = [];
+  if (fields.q) {
+    const input = analyse(fields.q, domain);
+    if (input) {
+      text.push({ bool: { should: [renameQueries(textQuery(input), (n) => `q.${n}`)], _name: 'q' } });
+      given.push('q');
+    }
+  }
+  for (const name of ['title', 'object_type', 'material', 'inscriptions'] as const) {
+    const value = fields[name];
+    if (!value) continue;
+    const input = analyse(value, domain);
+    const clause = input && looseText(name, input);
+    if (clause) {
+      text.push(clause);
+      given.push(name);
+    } else warnings.push({ field: name, reason: 'has no word that can be searched; ignored' });
+  }
+  if (!text.length) {
+    const field = TEXT_INPUTS.find((f) => fields[f]) ?? 'row';
+    return { error: { field, reason: 'no word that can be searched in the text columns' } };
+  }
+  const sig = readSignals(fields, domain);
+  warnings.push(...sig.warnings);
+  const should: Query[] = [];
+  if (sig.countries.length) {
+    should.push({ terms: { countries: sig.countries, boost: COUNTRY_BOOST, _name: 'country' } });
+    given.push('country');
+  }
+  if (sig.date) {
+    should.push({ range: { date_range: { gte: sig.date.from, lte: sig.date.to, relation: 'intersects', boost: DATE_BOOST, _name: 'date' } } });
+    given.push('date');
+  }
+  for (const m of sig.measures) {
+    should.push({ range: { [m.field]: { gte: m.range.gte, lte: m.range.lte, boost: MEASURE_BOOST, _name: m.name } } });
+    given.push(m.name);
+  }
+  const query: Query = {
+    bool: {
+      must: [text.length === 1 ? text[0]! : { bool: { should: text, minimum_should_match: 1 } }],
+      ...(should.length ? { should } : {}),
+      filter: [{ term: { kind: 'redlist' } }],
+    },
+  };
+  return {
+    body: { query, size: k, track_total_hits: false, _source: { includes: [...HIT_SOURCE] } },
+    given,
+    warnings,
+  };
+}
+
+/** The parts of the stored record a bulk hit shows. */
+export const HIT_SOURCE = ['record.id', 'record.title', 'record.list', 'record.category', 'record.places.countries', 'record.objectType'] as const;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { buildRowQuery, COUNTRY_BOOST, renameQueries } from '../../../src/bulk/query.js';
+import { readMeasure, resolveCountries } from '../../../src/bulk/signals.js';
+import { analyseText } from '../../../src/search/analyse.js';
+import { realDomain } from '../../../src/search/domain-real.js';
+import { textQuery } from '../../../src/search/text.js';
+
+const names = (q: unknown): string[] => {
+  const out: string[] = [];
+  renameQueries(q, (n) => (out.push(n), n));
+  return out;
+};
+
+function built(fields: Parameters<typeof buildRowQuery>[0]) {
+  const r = buildRowQuery(fields, realDomain, 3);
+  if ('error' in r) throw new Error(r.error.reason);
+  return r;
+}
+
+describe('buildRowQuery', () => {
+  it('builds q with the search API\'s own text query, names prefixed by q.', () => {
+    const r = built({ q: 'tablette cunéiforme' });
+    const expected = renameQueries(textQuery(analyseText('tablette cunéiforme', realDomain)!), (n) => `q.${n}`);
+    expect(r.body.query).toEqual({ bool: { must: [{ bool: { should: [expected], _name: 'q' } }], filter: [{ term: { kind: 'redlist' } }] } });
+    expect(r.given).toEqual(['q']);
+    expect(r.body.size).toBe(3);
+  });
+
+  it('names every clause after the input it comes from, and only filters on kind', () => {
+    const r = built({ object_type: 'statuette', material: 'bronze', country: 'Le Caire, Égypte', date: '1st millennium BC', height: '24 cm', title: 'Osiris' });
+    expect(r.given).toEqual(['title', 'object_type', 'material', 'country', 'date', 'height']);
+    const bool = (r.body.query as { bool: { should: unknown[]; filter: unknown[] } }).bool;
+    expect(bool.filter).toEqual([{ term: { kind: 'redlist' } }]);
+    expect(bool.should).toContainEqual({ terms: { countries: ['EG'], boost: COUNTRY_BOOST, _name: 'country' } });
+    expect(JSON.stringify(bool.should)).toContain('"date_range":{"gte":-1000,"lte":-1,"relation":"intersects"');
+    expect(JSON.stringify(bool.should)).toContain('"height_mm":{"gte":192,"lte":288');
+    expect(new Set(names(r.body.query))).toEqual(new Set(['title', 'object_type', 'material', 'country', 'date', 'height']));
+  });
+
+  it('leaves out unreadable values with a warning naming the column', () => {
+    const r = built({ title: 'vase', date: 'see file', height: 'tall', country: 'Atlantis' });
+    expect(r.given).toEqual(['title']);
+    expect(r.warnings.map((w) => w.field)).toEqual(['country', 'date', 'height']);
+  });
+
+  it('answers an error when nothing in the row can be searched', () => {
+    expect(buildRowQuery({ title: 'of the', country: 'Egypt' }, realDomain, 3)).toEqual({
+      error: { field: 'title', reason: 'no word that can be searched in the text columns' },
+    });
+  });
+
+  it('bounds long text cells instead of failing', () => {
+    const r = built({ title: Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ') });
+    expect(JSON.stringify(r.body).includes('word15')).toBe(true);
+    expect(JSON.stringify(r.body).includes('word16')).toBe(false);
+  });
+});
+
+describe('signals', () => {
+  it('finds countries in a whole cell or in its parts', () => {
+    expect(resolveCountries('Égypte', realDomain)).toEqual(['EG']);
+    expect(resolveCountries('Damascus; Syria', realDomain)).toEqual(['SY']);
+    expect(resolveCountries('Nowhere', realDomain)).toEqual([]);
+  });
+  it('reads a measurement cell or a labelled dimensions text', () => {
+    expect(readMeasure('height', '24 cm', realDomain)).toEqual([{ name: 'height', range: { gte: 192, lte: 288 } }]);
+    expect(readMeasure('dimensions', 'H: 15 3/16 x W: 10 1/16 in. (38.5 x 25.5 cm)', realDomain)).toEqual([
+      { name: 'height', range: { gte: 308, lte: 462 } },
+      { name: 'width', range: { gte: 204, lte: 306 } },
+    ]);
+    expect(typeof readMeasure('height', 'tall', realDomain)).toBe('string');
+  });
+});
