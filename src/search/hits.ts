@@ -3,7 +3,7 @@ import type { SearchResponse } from '../schemas/search-response.js';
 import type { SearchDomain } from './domain.js';
 import { highlight, type Matcher } from './highlight.js';
 import { pick } from './labels.js';
-import { TEXT_FIELDS } from './text.js';
+import { publicName, TEXT_FIELDS } from './text.js';
 
 /** One Elasticsearch hit → one API hit: labels in the asked language, why it matched, a thumbnail. */
 
@@ -31,7 +31,7 @@ export const thumbnailUrl = (sha256: string) => `/v1/images/${sha256}/thumb`;
 
 function matchedOf(hit: EsHit, filterNames: string[]): string[] {
   const mq = hit.matched_queries;
-  const names = new Set(Array.isArray(mq) ? mq : mq ? Object.keys(mq) : []);
+  const names = new Set((Array.isArray(mq) ? mq : mq ? Object.keys(mq) : []).map(publicName));
   return [...FIELD_ORDER.filter((n) => names.has(n)), ...filterNames];
 }
 

@@ -4,8 +4,8 @@ import type { Expansion } from './domain.js';
 /**
  * The free-text part of the query, built from folded tokens only: every clause is a `match`,
  * `match_phrase`, `multi_match` or `terms` query, so nothing the user types is ever parsed as query
- * syntax. Each field clause carries `_name` (the field's public name), so a hit's `matched_queries`
- * say which fields made it.
+ * syntax. Each field clause carries `_name` (the field's public name plus a serial, see
+ * `publicName`), so a hit's `matched_queries` say which fields made it.
  */
 
 type Query = estypes.QueryDslQueryContainer;
@@ -79,35 +79,46 @@ export function requiredOf(n: number): number {
   return Math.ceil(n * 0.7);
 }
 
-function fieldClauses(form: string): Query[] {
+/**
+ * Elasticsearch keeps one query per `_name`, so every clause gets a unique name: the public field
+ * name, `|`, a serial number. `publicName` gives the field name back.
+ */
+type Namer = (base: string) => string;
+const namer = (): Namer => {
+  let n = 0;
+  return (base) => `${base}|${n++}`;
+};
+export const publicName = (name: string): string => name.split('|', 1)[0] ?? name;
+
+function fieldClauses(form: string, name$: Namer): Query[] {
   const fuzziness = fuzzinessOf(form);
   return TEXT_FIELDS.map(([name, field, boost]) => ({
     match: {
       [field]: {
         query: form,
         boost,
-        _name: name,
+        _name: name$(name),
         ...(fuzziness > 0 ? { fuzziness, prefix_length: 1, max_expansions: 30 } : {}),
       },
     },
   }));
 }
 
-function vocabularyClause(e: TextInput['expansions'][number]): Query {
+function vocabularyClause(e: VocabularyHit, name$: Namer): Query {
   const keyField = e.kind === 'material' ? 'material_keys' : 'object_type_keys';
   const name = e.kind === 'material' ? 'material' : 'object_type';
   const fields = e.kind === 'material' ? ['search.material^2', 'search.title'] : ['search.object_type^4', 'search.title^2', 'search.category^2'];
   const { words, phrases } = e;
-  const should: Query[] = [{ terms: { [keyField]: [e.key, ...e.narrower], boost: VOCAB_KEY_BOOST, _name: name } }];
+  const should: Query[] = [{ terms: { [keyField]: [e.key, ...e.narrower], boost: VOCAB_KEY_BOOST, _name: name$(name) } }];
   // Terms are stemmed like the index; one OR-match covers every single-word equivalent.
-  if (words.length > 0) should.push({ multi_match: { query: words.join(' '), fields, boost: 0.8, _name: name } });
-  for (const p of phrases) should.push({ multi_match: { query: p, type: 'phrase', slop: 1, fields, boost: 0.8, _name: name } });
+  if (words.length > 0) should.push({ multi_match: { query: words.join(' '), fields, boost: 0.8, _name: name$(name) } });
+  for (const p of phrases) should.push({ multi_match: { query: p, type: 'phrase', slop: 1, fields, boost: 0.8, _name: name$(name) } });
   return { bool: { should } };
 }
 
-function tokenClause(i: number, input: TextInput): Query {
-  const queries: Query[] = (input.forms[i] ?? []).flatMap(fieldClauses);
-  for (const e of input.expansions) if (e.covers.includes(i)) queries.push(vocabularyClause(e));
+function tokenClause(i: number, input: TextInput, name$: Namer): Query {
+  const queries: Query[] = (input.forms[i] ?? []).flatMap((form) => fieldClauses(form, name$));
+  for (const e of input.expansions) if (e.covers.includes(i)) queries.push(vocabularyClause(e, name$));
   return { dis_max: { queries, tie_breaker: 0.2 } };
 }
 
@@ -118,23 +129,24 @@ function tokenClause(i: number, input: TextInput): Query {
  */
 export function textQuery(input: TextInput): Query {
   const { tokens } = input;
+  const name$ = namer();
   const significant = tokens.map((t, i) => ({ t, i })).filter(({ t }) => !STOPWORDS.has(t));
   const core = significant.length > 0 ? significant : tokens.map((t, i) => ({ t, i }));
   const optional = significant.length > 0 ? tokens.map((t, i) => ({ t, i })).filter(({ t }) => STOPWORDS.has(t)) : [];
 
-  const should: Query[] = optional.map(({ i }) => tokenClause(i, input));
+  const should: Query[] = optional.map(({ i }) => tokenClause(i, input, name$));
   if (core.length >= 2) {
     should.push(
-      { multi_match: { query: input.folded, type: 'phrase', slop: 2, fields: PHRASE_FIELDS, boost: 2, _name: 'phrase' } },
-      { multi_match: { query: input.folded, type: 'most_fields', fields: PAIR_FIELDS, boost: 1.5, _name: 'phrase' } },
+      { multi_match: { query: input.folded, type: 'phrase', slop: 2, fields: PHRASE_FIELDS, boost: 2, _name: name$('phrase') } },
+      { multi_match: { query: input.folded, type: 'most_fields', fields: PAIR_FIELDS, boost: 1.5, _name: name$('phrase') } },
     );
   }
   // Vocabulary entries that cover no single token (e.g. found through a phrase) still add score.
-  for (const e of input.expansions) if (e.covers.length === 0) should.push(vocabularyClause(e));
+  for (const e of input.expansions) if (e.covers.length === 0) should.push(vocabularyClause(e, name$));
 
   const must: Query =
     core.length === 1
-      ? tokenClause(core[0]!.i, input)
-      : { bool: { should: core.map(({ i }) => tokenClause(i, input)), minimum_should_match: requiredOf(core.length) } };
+      ? tokenClause(core[0]!.i, input, name$)
+      : { bool: { should: core.map(({ i }) => tokenClause(i, input, name$)), minimum_should_match: requiredOf(core.length) } };
   return should.length > 0 ? { bool: { must: [must], should } } : must;
 }
