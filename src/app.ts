@@ -8,12 +8,24 @@ import type { Es } from './es/client.js';
 import { loggerOptions, type Logger } from './logger.js';
 import { registerProblemHandlers } from './plugins/problems.js';
 import { healthRoutes } from './routes/health.js';
+import { searchRoutes } from './routes/search.js';
+import { objectRoutes } from './routes/objects.js';
+import { listRoutes } from './routes/lists.js';
+import { categoryRoutes } from './routes/categories.js';
+import { imageRoutes } from './routes/images.js';
+import type { SearchDomain } from './search/domain.js';
+import { realDomain } from './search/domain-real.js';
+import { SearchService } from './search/service.js';
 import { webRoutes } from './routes/web.js';
 
 export interface AppDeps {
   es: Es;
   /** Defaults to a pino logger at the configured level. */
   logger?: Logger;
+  /** Search: the domain (vocabularies, gazetteers, parsers; default the project's) and the dataset-version cache. */
+  search?: { domain?: SearchDomain; versionTtlMs?: number };
+  /** Root of the content-addressed image store (default `<DATA_DIR>/images`). */
+  images?: { root: string };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -60,6 +72,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   const names = indexNames(config.INDEX_PREFIX);
   await app.register(healthRoutes, { es: deps.es, indices: { objects: names.objects, lists: names.lists } });
+  const search = new SearchService({ es: deps.es, objects: names.objects, lists: names.lists, domain: deps.search?.domain ?? realDomain, versionTtlMs: deps.search?.versionTtlMs });
+  await app.register(searchRoutes, { service: search });
+  await app.register(objectRoutes, { service: search });
+  await app.register(listRoutes, { service: search });
+  await app.register(categoryRoutes, { service: search });
+  await app.register(imageRoutes, { root: deps.images?.root ?? `${config.DATA_DIR}/images` });
   await app.register(webRoutes);
 
   return app;
