@@ -1,7 +1,7 @@
 /** Public API of the image module (the only part of the project that uses sharp). */
 export { ImageError, isImageError, IMAGE_ERROR_CODES, type ImageErrorCode } from './errors.js';
-export { probeAndProcess, probe, SUPPORTED_FORMATS, THUMB_SIZE, DISPLAY_SIZE } from './probe.js';
-export type { ProcessedImage, ImageLimits, ImageFormat } from './probe.js';
+export { probeAndProcess, probeForQuery, probe, SUPPORTED_FORMATS, THUMB_SIZE, DISPLAY_SIZE } from './probe.js';
+export type { ProcessedImage, ProcessedQuery, ImageLimits, ImageFormat } from './probe.js';
 export { ImageStore, type ImageSize, type StoredMeta } from './store.js';
 export { mapLimit, mapLimitSettled } from './concurrency.js';
 export {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { sharp, type Metadata, type Sharp } from './sharp.js';
 import { ImageError } from './errors.js';
-import { computeDescriptors, type ImageDescriptors } from './descriptors.js';
+import { computeDescriptors, queryDescriptors, type ImageDescriptors, type QueryDescriptors } from './descriptors.js';
 
 export interface ImageLimits {
   maxBytes: number;
@@ -85,6 +85,10 @@ export async function probe(bytes: Buffer, maxPixels: number): Promise<{ meta: M
   if (!format) {
     throw new ImageError('IMAGE_UNSUPPORTED_FORMAT', `Image format "${meta.format}" is not accepted (supported: JPEG, PNG, WebP, GIF, TIFF, AVIF/HEIF).`);
   }
+  if (format === 'heif' && meta.compression === 'hevc') {
+    // The bundled libheif decodes AV1 only; HEVC (most phone HEIC photos) would fail mid-decode.
+    throw new ImageError('IMAGE_UNSUPPORTED_FORMAT', 'HEIC photos compressed with HEVC cannot be read; please send the photo as JPEG (most phones can share or export as JPEG).');
+  }
   const w = meta.width ?? 0;
   const h = meta.pageHeight ?? meta.height ?? 0;
   if (!(w > 0 && h > 0)) throw new ImageError('IMAGE_DECODE_FAILED', 'Image header gives no dimensions.');
@@ -110,6 +114,34 @@ async function decodeStep<T>(what: string, p: Promise<T>): Promise<T> {
 const webp = (img: Sharp, size: number): Promise<Buffer> =>
   img.resize(size, size, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer();
 
+function orientedSize(meta: Metadata): { width: number; height: number } {
+  const w = meta.width ?? 0;
+  const h = meta.pageHeight ?? meta.height ?? 0;
+  return (meta.orientation ?? 1) >= 5 ? { width: h, height: w } : { width: w, height: h };
+}
+
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+export interface ProcessedQuery {
+  sha256: string;
+  width: number;
+  height: number;
+  format: ImageFormat;
+  bytes: number;
+  query: QueryDescriptors;
+}
+
+/**
+ * Query-time intake of an uploaded photo: the same checks and the same decode as
+ * probeAndProcess, but only the query descriptors (no derivatives), to keep search fast.
+ */
+export async function probeForQuery(input: Buffer | string, limits: ImageLimits): Promise<ProcessedQuery> {
+  const bytes = await loadBytes(input, limits.maxBytes);
+  const { meta, format } = await probe(bytes, limits.maxPixels);
+  const query = await decodeStep('descriptors', queryDescriptors(sharp(bytes, { ...DECODE, limitInputPixels: limits.maxPixels })));
+  return { sha256: sha256(bytes), ...orientedSize(meta), format, bytes: bytes.length, query };
+}
+
 export async function probeAndProcess(input: Buffer | string, limits: ImageLimits): Promise<ProcessedImage> {
   const bytes = await loadBytes(input, limits.maxBytes);
   const { meta, format } = await probe(bytes, limits.maxPixels);
@@ -120,13 +152,9 @@ export async function probeAndProcess(input: Buffer | string, limits: ImageLimit
     'derivatives',
     Promise.all([webp(base.clone(), DISPLAY_SIZE), webp(base.clone(), THUMB_SIZE), computeDescriptors(base.clone())]),
   );
-  const swap = (meta.orientation ?? 1) >= 5;
-  const w = meta.width ?? 0;
-  const h = meta.pageHeight ?? meta.height ?? 0;
   return {
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    width: swap ? h : w,
-    height: swap ? w : h,
+    sha256: sha256(bytes),
+    ...orientedSize(meta),
     format,
     bytes: bytes.length,
     thumbnail,
