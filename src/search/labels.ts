@@ -15,6 +15,7 @@ export function humanise(key: string): string {
 
 /** Chronological position of a period bucket key: `m-3` (3rd millennium BCE) → -3000, `c18` → 1701. */
 export function bucketOrder(key: string): number {
+  if (key === 'm-11plus') return -11_000;
   const m = /^([mc])(-?)(\d+)$/.exec(key);
   if (!m) return Number.MAX_SAFE_INTEGER;
   const n = Number(m[3]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseText } from '../../../src/search/analyse.js';
-import { fuzzinessOf, requiredOf, textQuery } from '../../../src/search/text.js';
+import { fuzzinessOf, publicName, requiredOf, textQuery } from '../../../src/search/text.js';
 import { fixtureDomain } from './fixture-domain.js';
 
 const input = (q: string) => {
@@ -67,11 +67,14 @@ describe('textQuery', () => {
 
   it('names each field clause, so hits say which fields matched', () => {
     const json = JSON.stringify(textQuery(input('statuette')));
-    for (const name of ['object_type', 'title', 'category', 'material', 'place', 'description']) expect(json).toContain(`"_name":"${name}"`);
+    for (const name of ['object_type', 'title', 'category', 'material', 'place', 'description']) expect(json).toContain(`"_name":"${name}|`);
+    const names = [...json.matchAll(/"_name":"([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(publicName('object_type|12')).toBe('object_type');
   });
 
   it('adds a phrase bonus only for several words, and stopwords never decide a match', () => {
-    expect(JSON.stringify(textQuery(input('statuette')))).not.toContain('"_name":"phrase"');
+    expect(JSON.stringify(textQuery(input('statuette')))).not.toContain('"_name":"phrase');
     const q = textQuery(input('statuette de bronze')) as { bool: { must: { bool: { should: unknown[]; minimum_should_match: number } }[]; should: unknown[] } };
     expect(q.bool.must[0]?.bool.should).toHaveLength(2);
     expect(q.bool.must[0]?.bool.minimum_should_match).toBe(2);
