@@ -19,7 +19,9 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export const SCREENSHOT_DIR = resolve('test-output/screenshots');
+export const OUTPUT_DIR = resolve('test-output');
+export const SCREENSHOT_DIR = join(OUTPUT_DIR, 'screenshots');
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 export interface Browser {
   context: BrowserContext;
@@ -76,10 +78,6 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   return path;
 }
 
-export function clearScreenshots(): void {
-  rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
-}
-
 export interface Transfer {
   url: string;
   status: number;
@@ -105,4 +103,22 @@ export function recordTransfers(page: Page): { transfers: Transfer[]; done: () =
     );
   });
   return { transfers, done: async () => void (await Promise.all(pending)) };
+}
+
+/** Runs an action and waits until the page has rendered the view it leads to. */
+export async function afterRender(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const before = await page.evaluate(() => Number(document.documentElement.dataset.renders ?? 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.renders ?? 0) > n, before);
+}
+
+/** Opens a path of the app and waits for its first view. */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => Number(document.documentElement.dataset.renders ?? 0) > 0);
+}
+
+/** Number of pages of a PDF (its page objects). */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }

@@ -65,23 +65,14 @@ export function getList(id, lang, signal) {
   return lists.get(key);
 }
 
-let allLists;
-/** Every Red List (id, title, year, emergency); used to mark emergency lists in the facets. */
-export function getLists(lang) {
-  if (!allLists || allLists.lang !== lang) {
-    const promise = get('/v1/lists', { lang }).catch(() => ({ lists: [] }));
-    allLists = { lang, promise };
-  }
-  return allLists.promise;
-}
-
 export function searchImage(file, lang, signal) {
   const form = new FormData();
   form.append('image', file, file.name || 'photo');
   return call(`/v1/search/image?${new URLSearchParams({ lang })}`, { method: 'POST', body: form, signal });
 }
 
-export const startBulkJob = (file, signal) => post('/v1/bulk-jobs', file, 'text/csv', signal);
+export const startBulkJob = (file, lang, signal) =>
+  post(`/v1/bulk-jobs?${new URLSearchParams({ lang, name: (file.name || 'upload.csv').slice(0, 200) })}`, file, 'text/csv', signal);
 export const getBulkJob = (id, signal) => get(`/v1/bulk-jobs/${encodeURIComponent(id)}`, null, signal);
 export const bulkResultsUrl = (id, format = 'csv') => `/v1/bulk-jobs/${encodeURIComponent(id)}/results?format=${format}`;
 

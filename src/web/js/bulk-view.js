@@ -10,7 +10,7 @@ const TEMPLATE = 'ref,q,object_type,material,country,date,height\nA-1,cylinder s
 const DONE = new Set(['done', 'completed', 'complete', 'finished', 'succeeded']);
 const FAILED = new Set(['failed', 'error', 'cancelled', 'canceled']);
 
-export async function render(main, state, { navigate, signal }) {
+export async function render(main, state, { navigate, signal, lang }) {
   const status = h('section', { class: 'job', 'aria-labelledby': 'job-h' });
   const input = h('input', { type: 'file', id: 'bulk-file', name: 'file', accept: '.csv,text/csv', 'aria-describedby': 'bulk-hint', 'data-focus-key': 'bulk-file' });
   const submit = h('button', { type: 'submit', class: 'button', 'data-focus-key': 'bulk-submit' }, t('bulk.start'));
@@ -25,7 +25,7 @@ export async function render(main, state, { navigate, signal }) {
     submit.disabled = true;
     fill(status, h('p', { class: 'loading' }, t('bulk.uploading')));
     try {
-      const job = await startBulkJob(file, signal);
+      const job = await startBulkJob(file, lang, signal);
       const id = job.id ?? job.job?.id;
       navigate({ view: 'bulk', job: id }, { focus: false });
     } catch (err) {
@@ -72,7 +72,7 @@ async function follow(id, status, signal) {
     } else progress.removeAttribute('value');
     const state = String(job.status ?? job.state ?? '').toLowerCase();
     const summary = t('bulk.progress', { done: fmtNumber(p.done), total: p.total ? fmtNumber(p.total) : '?' });
-    line.textContent = `${t(`bulk.status.${DONE.has(state) ? 'done' : FAILED.has(state) ? 'failed' : state === 'queued' || state === 'pending' ? 'queued' : 'running'}`)} — ${summary}`;
+    line.textContent = `${t(`bulk.status.${DONE.has(state) ? 'done' : FAILED.has(state) ? 'failed' : ['queued', 'pending', 'receiving'].includes(state) ? 'queued' : 'running'}`)} — ${summary}`;
     detail.textContent = [p.rate ? t('bulk.rate', { rate: fmtNumber(p.rate, { maximumFractionDigits: 0 }) }) : '', p.eta ? t('bulk.eta', { s: fmtNumber(Math.ceil(p.eta)) }) : '', counts(job)].filter(Boolean).join(' · ');
     const decile = p.total ? Math.floor((10 * p.done) / p.total) : -1;
     if (decile !== lastAnnounced) {
@@ -81,11 +81,11 @@ async function follow(id, status, signal) {
     }
     if (DONE.has(state)) {
       progress.value = progress.max;
-      fill(actions, h('a', { class: 'button', href: bulkResultsUrl(id, 'csv'), download: `redlist-check-${id}.csv`, 'data-focus-key': 'bulk-download' }, t('bulk.download')));
+      fill(actions, h('a', { class: 'button', href: bulkResultsUrl(id, 'csv'), download: `redlist-check-${id}.csv`, 'data-focus-key': 'bulk-download' }, t('bulk.download')), rowErrors(job));
       return;
     }
     if (FAILED.has(state)) {
-      fill(actions, problemBox({ title: t('bulk.status.failed'), detail: job.error?.detail ?? job.error ?? job.detail ?? '' }));
+      fill(actions, problemBox({ title: t('bulk.status.failed'), detail: job.failure ?? job.error?.detail ?? job.detail ?? '' }));
       return;
     }
     if (!(await sleep(delay, signal))) return;
@@ -108,7 +108,16 @@ export function progressOf(job) {
 function counts(job) {
   const c = job.summary ?? job.counts ?? null;
   if (!c || typeof c !== 'object') return '';
-  return ['strong', 'possible', 'none', 'errors'].filter((k) => c[k] !== undefined).map((k) => `${t(`bulk.count.${k}`)}: ${fmtNumber(c[k])}`).join(', ');
+  return ['strong', 'possible', 'none', 'error'].filter((k) => c[k] !== undefined).map((k) => `${t(`bulk.count.${k}`)}: ${fmtNumber(c[k])}`).join(', ');
+}
+
+/** The first rows the service could not check, with the field at fault. */
+function rowErrors(job) {
+  const errors = Array.isArray(job.errors) ? job.errors : [];
+  if (!errors.length) return null;
+  return h('details', { class: 'row-errors' },
+    h('summary', null, t('bulk.rowErrors', { count: errors.length })),
+    h('ul', null, errors.map((e) => h('li', null, t('bulk.row', { row: e.row ?? '?', ref: e.ref ?? '—' }), ' ', h('code', null, e.field), ': ', e.reason))));
 }
 
 function sleep(ms, signal) {

@@ -30,11 +30,8 @@ function label(def, value) {
   return l || value.key;
 }
 
-/**
- * The facet panel for a search response. `emergencyLists` is a Set of list ids that are Emergency
- * Red Lists (values can also say so themselves with `emergency: true`).
- */
-export function facetPanel(facets, state, navigate, emergencyLists = new Set()) {
+/** The facet panel for a search response; values with `emergency: true` get the badge. */
+export function facetPanel(facets, state, navigate) {
   const panel = h('div', { class: 'facet-groups' });
   for (const def of FACETS) {
     const selected = state.filters?.[def.param] ?? [];
@@ -42,7 +39,7 @@ export function facetPanel(facets, state, navigate, emergencyLists = new Set()) 
     if (!values.length && !selected.length) continue;
     const known = new Set(flatten(values).map((v) => v.key));
     values = [...values, ...selected.filter((k) => !known.has(k)).map((key) => ({ key, label: key, count: 0 }))];
-    const ctx = { def, selected, navigate, state, emergencyLists, lists: facetValues(facets?.list) };
+    const ctx = { def, selected, navigate, state, lists: facetValues(facets?.list) };
     const legend = h('legend', null, t(`facet.${def.name}`), def.emergency ? [' ', emergencyBadge()] : null);
     const body = def.tree ? tree(values, ctx, 0) : flat(values, ctx);
     panel.append(h('fieldset', { class: `facet facet-${def.name}` }, legend, body));
@@ -62,7 +59,8 @@ function option(value, ctx, extra = []) {
     type: 'checkbox', id, checked, 'data-focus-key': `facet:${def.param}:${value.key}`,
     onchange: () => navigate(toggleFilter(state, def.param, value.key), { focus: false }),
   });
-  const emergency = value.emergency === true || (def.param === 'list' && ctx.emergencyLists.has(value.key));
+  // Emergency zones are all emergencies: the facet's heading carries the badge once.
+  const emergency = value.emergency === true && !def.emergency;
   return h('span', { class: 'option' }, box,
     h('label', { for: id }, h('span', { class: 'option-label' }, label(def, value), extra), ' ',
       h('span', { class: 'count' }, `(${fmtNumber(value.count ?? 0)})`),
@@ -94,7 +92,7 @@ function listHint(value, siblings, ctx, depth) {
   if (depth > 0) return null;
   const l = label(ctx.def, value);
   if (siblings.filter((s) => label(ctx.def, s) === l).length < 2) return null;
-  const listId = String(value.key).split('/')[0];
+  const listId = value.list ?? String(value.key).split('/')[0];
   const list = ctx.lists.find((v) => v.key === listId);
   return h('span', { class: 'hint-inline' }, ` · ${list ? label({ param: 'list' }, list) : listId}`);
 }

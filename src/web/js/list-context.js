@@ -47,8 +47,8 @@ function defs(rows) {
 }
 
 export function listSummary(list) {
-  const coverage = (list.coverage ?? list.countries ?? []).map(place).filter(Boolean);
-  const zone = (list.zone_countries ?? list.emergency_zone ?? []).map(place).filter(Boolean);
+  const coverage = [...(list.countries ?? list.coverage ?? []), ...(list.regions ?? [])].map(place).filter(Boolean);
+  const zone = (list.zone ?? list.zone_countries ?? []).map(place).filter(Boolean);
   const emergency = list.emergency === true || list.emergency?.active === true;
   return section('list-h', t('list.heading'),
     h('p', { class: 'list-title' }, langText('strong', list.title ?? { en: list.id }), emergency ? [' ', emergencyBadge()] : null),
@@ -77,7 +77,8 @@ export function legislation(list) {
   if (!laws.length) return null;
   return section('law-h', t('list.legislation'),
     h('ul', { class: 'plain' }, laws.map((l) => {
-      const who = [l.convention, l.country ? place(l.country) : null].filter(Boolean).join(' — ');
+      const country = l.countryLabel ?? (l.countryCode ? countryName(l.countryCode) : l.country ? place(l.country) : null);
+      const who = [l.convention, country].filter(Boolean).join(' — ');
       const ratified = l.ratified ? t('list.ratified', { date: dateText(l.ratified) }) : null;
       const text = typeof l.text === 'object' ? pick(l.text) : l.text;
       return h('li', null, who ? h('strong', null, who) : null, ratified ? [' (', ratified, ')'] : null, text ? [who ? ': ' : '', text] : null);

@@ -16,6 +16,7 @@ const views = {
 const main = document.getElementById('main');
 let controller;
 let lastView;
+let renders = 0;
 
 /** Goes to a state: a new history entry (or a replaced one), then renders it. */
 export function navigate(state, { replace = false, focus = true } = {}) {
@@ -44,12 +45,14 @@ async function render({ focus = true } = {}) {
   if (signal.aborted) return;
   // Keep keyboard users where they were (a facet, a pager button); otherwise, on a new view, start
   // at its heading so screen readers announce where they are.
-  const again = focusKey && main.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`);
+  const again = focusKey && (main.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`) ?? main.querySelector('[data-focus-fallback]'));
   if (again) again.focus();
   else if (focus && lastView !== undefined && (state.view !== lastView || state.view === 'object')) {
     (main.querySelector('h1') ?? main).focus({ preventScroll: false });
   }
   lastView = state.view;
+  // Tests and tools can wait for this to change: the view for the current URL is on screen.
+  document.documentElement.dataset.renders = String(++renders);
 }
 
 function markNav(view) {

@@ -21,11 +21,19 @@ export function matchedText(matched) {
   return [...new Set(names)].join(', ');
 }
 
+/** Fields whose highlights explain a hit beyond its title and category line, best first. */
+const SNIPPET_FIELDS = ['description', 'caption', 'inscriptions', 'object_type', 'material'];
+
 function highlights(highlight) {
   if (!highlight) return [];
-  const fragments = Array.isArray(highlight) ? highlight : Object.values(highlight).flat();
-  return fragments.filter((f) => typeof f === 'string').slice(0, 2);
+  const marked = (f) => typeof f === 'string' && f.includes('<em>');
+  if (Array.isArray(highlight)) return highlight.filter(marked).slice(0, 2);
+  const known = SNIPPET_FIELDS.flatMap((k) => [highlight[k]].flat());
+  const others = Object.entries(highlight).filter(([k]) => !SNIPPET_FIELDS.includes(k) && k !== 'title' && k !== 'category').flatMap(([, v]) => [v].flat());
+  return [...known, ...others].filter(marked).slice(0, 2);
 }
+
+const place = (c) => (c && typeof c === 'object' ? c.label || countryName(c.key) : countryName(c));
 
 /** One hit; `extra` adds nodes (e.g. the photo search's level and similarity). */
 export function hitItem(hit, state, extra = null) {
@@ -38,17 +46,23 @@ export function hitItem(hit, state, extra = null) {
   return h('li', { class: 'hit' },
     h('a', { href, class: 'hit-thumb', tabindex: '-1', 'aria-hidden': 'true' }, thumbnail(hit.thumbnail)),
     h('div', { class: 'hit-body' },
-      h('h3', { class: 'hit-title' }, h('a', { href }, langText('span', hit.title ?? { en: title }))),
+      h('h3', { class: 'hit-title' }, h('a', { href }, titleNode(hit, title))),
       extra,
       list
         ? h('p', { class: 'hit-list' }, langText('span', list.title ?? { en: list.id }), list.emergency ? [' ', emergencyBadge()] : null)
         : null,
       categories.length ? h('p', { class: 'hit-category' }, categories.join(' › ')) : null,
-      hit.countries?.length ? h('p', { class: 'hit-places' }, hit.countries.map(countryName).join(', ')) : null,
+      hit.countries?.length ? h('p', { class: 'hit-places' }, hit.countries.map(place).join(', ')) : null,
       frags.length ? h('p', { class: 'hit-highlight', dir: 'auto' }, frags.map((f, i) => [i ? ' … ' : '', highlightNodes(f)])) : null,
       matched ? h('p', { class: 'hit-matched' }, h('span', { class: 'matched-label' }, t('results.matched')), ' ', matched) : null,
     ),
   );
+}
+
+/** The title, with the matched words marked when the API highlighted it. */
+function titleNode(hit, title) {
+  const marked = typeof hit.highlight?.title === 'string' && hit.highlight.title.includes('<em>');
+  return marked ? h('span', { dir: 'auto' }, highlightNodes(hit.highlight.title)) : langText('span', hit.title ?? { en: title });
 }
 
 export function hitList(hits, state) {

@@ -4,7 +4,7 @@
 
 import { h, fill, append, announce } from './dom.js';
 import { countryName, currentLanguage, fmtNumber, pick, t } from './i18n.js';
-import { getLists, searchText } from './api.js';
+import { searchText } from './api.js';
 import { disclaimers, problemBox, showDatasetVersion } from './common.js';
 import { facetPanel, facetValues, FACETS } from './facets.js';
 import { describeFilter, filtersForm } from './filters.js';
@@ -19,37 +19,37 @@ export async function render(main, state, { navigate, signal, lang }) {
   else fill(main, page(state, navigate, null, null, true));
   let data = null;
   let problem = null;
-  const [result, lists] = await Promise.allSettled([searchText(apiSearchParams(state, lang), signal), emergencyLists(lang)]);
-  main.removeAttribute('aria-busy');
+  try {
+    data = await searchText(apiSearchParams(state, lang), signal);
+  } catch (err) {
+    if (err?.name === 'AbortError' || signal.aborted) return;
+    problem = err;
+  } finally {
+    main.removeAttribute('aria-busy');
+  }
   if (signal.aborted) return;
-  if (result.status === 'fulfilled') data = result.value;
-  else if (result.reason?.name === 'AbortError') return;
-  else problem = result.reason;
-  fill(main, page(state, navigate, data, problem, false, lists.status === 'fulfilled' ? lists.value : new Set()));
+  fill(main, page(state, navigate, data, problem, false));
   if (data) {
     showDatasetVersion(data.dataset_version);
-    announce(countText(state, data.total));
+    announce(countText(state, data.total, data.total_relation));
   } else if (problem && hasSearch(state)) {
     announce(problem.detail || problem.title || t('error.generic'));
   }
-}
-
-async function emergencyLists(lang) {
-  const body = await getLists(lang);
-  const lists = Array.isArray(body) ? body : (body?.lists ?? body?.items ?? []);
-  return new Set(lists.filter((l) => l.emergency === true || l.emergency?.active === true).map((l) => l.id));
 }
 
 function totalOf(total) {
   return typeof total === 'object' && total !== null ? Number(total.value ?? 0) : Number(total ?? 0);
 }
 
-function countText(state, total) {
+/** "12 results for “seal”"; "more than 10,000 results" when the API counted only that far. */
+function countText(state, total, relation) {
   const n = totalOf(total);
-  return state.q ? t('results.countFor', { count: n, q: state.q }) : t('results.count', { count: n });
+  const more = relation === 'gte' || total?.relation === 'gte';
+  const base = more ? 'results.countMore' : 'results.count';
+  return state.q ? t(`${base}For`, { count: n, q: state.q }) : t(base, { count: n });
 }
 
-function page(state, navigate, data, problem, loading, emergency = new Set()) {
+function page(state, navigate, data, problem, loading) {
   const fieldErrors = Object.fromEntries((problem?.errors ?? []).map((e) => [e.name, e.reason]));
   const searched = hasSearch(state);
   const results = h('section', { class: 'results', 'aria-labelledby': 'results-h' },
@@ -58,7 +58,7 @@ function page(state, navigate, data, problem, loading, emergency = new Set()) {
   else if (problem && (searched || problem.status !== 400)) results.append(problemBox(problem));
   if (data) {
     const total = totalOf(data.total);
-    results.append(h('p', { class: 'count', id: 'result-count' }, countText(state, total)));
+    results.append(h('p', { class: 'count', id: 'result-count', tabindex: '-1', 'data-focus-fallback': '' }, countText(state, data.total, data.total_relation)));
     append(results, [chips(state, data.facets, navigate)]);
     if (!searched) results.prepend(intro());
     if (data.hits?.length) append(results, [hitList(data.hits, state), pager(state, total, data.next_cursor)]);
@@ -83,7 +83,7 @@ function page(state, navigate, data, problem, loading, emergency = new Set()) {
     h('div', { class: 'refine-body', id: 'refine-body' },
       h('h3', { id: 'filters-h', class: 'visually-hidden' }, t('filters.heading')),
       filtersForm(state, fieldErrors, (next) => navigate(next, { focus: false })),
-      data ? facetPanel(data.facets, state, navigate, emergency) : null,
+      data ? facetPanel(data.facets, state, navigate) : null,
     ),
   );
 

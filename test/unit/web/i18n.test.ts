@@ -42,7 +42,7 @@ describe('interface messages', () => {
       ...['identical', 'near_duplicate', 'similar', 'none'].map((l) => `level.${l}`),
       ...['redlist', 'inventory', 'report'].map((k) => `kind.${k}`),
       ...['queued', 'running', 'done', 'failed'].map((s) => `bulk.status.${s}`),
-      ...['strong', 'possible', 'none', 'errors'].map((c) => `bulk.count.${c}`),
+      ...['strong', 'possible', 'none', 'error'].map((c) => `bulk.count.${c}`),
     ];
     expect(dynamic.filter((k) => !(k in en))).toEqual([]);
   });
