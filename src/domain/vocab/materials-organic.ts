@@ -4,7 +4,7 @@ import { v, type VocabEntry } from './build.js';
 
 export const ORGANIC_MATERIALS: VocabEntry[] = [
   v('ivory', 'Ivory|Ivoire|Marfil|Marfim|Elfenbein|عاج|Слонова кістка',
-    'ivories, ivoires, marfiles, marfins, elephant ivory, hippopotamus ivory, walrus ivory, العاج, عاجي, слонової кістки'),
+    'ivories, ivoires, marfiles, marfins, elephant ivory, hippopotamus ivory, walrus ivory, walrus tusk, tusk, whale tooth, sperm whale tooth, العاج, عاجي, слонової кістки'),
   v('bone', 'Bone|Os|Hueso|Osso|Knochen|عظم|Кістка', 'bones, huesos, ossos, عظام, кістяний, antler, bois de cerf, asta, fr:os'),
   v('horn', 'Horn|Corne|Cuerno|Chifre|Horn|=قرن|Ріг', 'horns, cornes, cuernos, chifres, قرن حيواني'),
   v('tortoiseshell', 'Tortoiseshell|Écaille de tortue|Carey|Tartaruga|Schildpatt|ذبل|Черепаховий панцир', 'écaille, tortoise shell'),
@@ -16,7 +16,7 @@ export const ORGANIC_MATERIALS: VocabEntry[] = [
   v('amber', 'Amber|Ambre|Ámbar|Âmbar|Bernstein|كهرمان|Бурштин', 'jet, jais, azabache'),
   v('eggshell', 'Eggshell|Coquille d\'œuf|Cáscara de huevo|Casca de ovo|Eierschale|قشر البيض|Шкаралупа', 'eggshells, egg shell'),
   v('wood', 'Wood|Bois|Madera|Madeira|Holz|خشب|Дерево',
-    'wooden, woods, maderas, madeiras, Hölzer, أخشاب, خشبي, дерев\'яний, дерев\'яна, деревина, wood panel, carved wood, bois sculpté, madera tallada, timber'),
+    'wooden, woods, maderas, madeiras, Hölzer, أخشاب, خشبي, дерев\'яний, дерев\'яна, деревина, wood panel, carved wood, bois sculpté, madera tallada, timber, rosewood, pearwood, pinewood, fruitwood, palisandre, palo de rosa'),
   v('ebony', 'Ebony|Ébène|Ébano|Ébano|Ebenholz|أبنوس|Ебенове дерево', '', 'wood'),
   v('boxwood', 'Boxwood|Buis|Boj|Buxo|Buchsbaum|خشب البقس|Самшит', '', 'wood'),
   v('walnut', 'Walnut|Noyer|Nogal|Nogueira|Nussbaum|جوز|Горіх', 'walnut wood', 'wood'),

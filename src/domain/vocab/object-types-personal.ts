@@ -50,7 +50,7 @@ export const PERSONAL_TYPES: VocabEntry[] = [
   v('spoon', 'Spoon|Cuillère|Cuchara|Colher|Löffel|ملعقة|Ложка', 'spoons, cuillères, cuillers, cucharas, colheres, Löffel, ملاعق, ложки, ladle, ladles, louche, cucharón'),
   v('spatula', 'Spatula|Spatule|Espátula|Espátula|Spatel|ملوق|Шпатель', 'spatulas, spatules, espátulas, vomiting spatula, spatule vomitive, espátula vómica'),
   v('game-piece', 'Game piece|Pion|Ficha de juego|Peça de jogo|Spielstein|قطعة لعب|Фішка',
-    'game pieces, gaming piece, pions, chess piece, pièce d\'échecs, dice, toy, toys, jouet, juguete, brinquedo, Spielzeug'),
+    'game pieces, gaming piece, pions, chessmen, chessman, gameboard, gameboards, chess piece, pièce d\'échecs, dice, toy, toys, jouet, juguete, brinquedo, Spielzeug'),
   v('pysanka', 'Decorated egg|Œuf décoré|Huevo decorado|Ovo decorado|Verziertes Ei|بيضة مزخرفة|Писанка',
     'pysanka, pysanky, писанки, decorated eggs, easter egg, œuf de pâques, krashanka, крашанка'),
 ];

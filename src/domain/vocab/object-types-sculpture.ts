@@ -34,7 +34,7 @@ export const SCULPTURE_TYPES: VocabEntry[] = [
   v('icon', 'Icon|Icône|Icono|Ícone|Ikone|أيقونة|Ікона',
     'icons, icônes, iconos, íconos, ícono, ícones, Ikonen, أيقونات, الأيقونات, ікони, икона, иконы, ikona, ikony, ikon'),
   v('liturgical-object', 'Liturgical object|Objet liturgique|Objeto litúrgico|Objeto litúrgico|Liturgisches Gerät|أداة ليتورجية|Літургійний предмет',
-    'liturgical objects, objets liturgiques, objetos litúrgicos, church plate, orfèvrerie religieuse, pax, paxes, paten, patène, patena'),
+    'liturgical objects, objets liturgiques, objetos litúrgicos, church plate, orfèvrerie religieuse, tabernacle, tabernacles, sagrario, pax, paxes, paten, patène, patena'),
   v('chalice', 'Chalice|Calice|Cáliz|Cálice|Kelch|كأس القربان|Потир',
     'chalices, calices, cálices, Kelche, потири', 'liturgical-object'),
   v('ciborium', 'Ciborium|Ciboire|Copón|Cibório|Ziborium|حق القربان|Дароносиця', 'ciboria, ciboires, copones, pyx, pyxes', 'liturgical-object'),

@@ -35,7 +35,7 @@ export const WRITING_TYPES: VocabEntry[] = [
     'choirbook, cantoral, cantorales, antiphonary, antiphonaire, gradual, graduel', 'manuscript'),
   v('papyrus-document', 'Papyrus|Papyrus|Papiro|Papiro|Papyrus|بردية|Папірус', 'papyri, papiros, papyrus fragment, بردي', 'manuscript'),
   v('book', 'Book|Livre|Libro|Livro|Buch|كتاب|Книга',
-    'books, livres, libros, livros, Bücher, كتب, книги, rare book, rare books, printed book, bible, bibles, biblia, bíblia, Bibel, gospel book, gospel, évangéliaire, evangeliario, sutra, sutras'),
+    'books, livres, libros, livros, Bücher, كتب, книги, rare book, rare books, printed book, binding, bindings, reliure, encuadernación, incunabulum, incunabula, incunable, incunables, bible, bibles, biblia, bíblia, Bibel, gospel book, gospel, évangéliaire, evangeliario, sutra, sutras'),
   v('album', 'Album|Album|Álbum|Álbum|Album|ألبوم|Альбом', 'albums, álbumes, álbuns, альбоми', 'book'),
   v('scroll', 'Scroll|Rouleau|Rollo|Rolo|Rolle|لفافة|Сувій',
     'scrolls, rouleaux, rollos, rolos, Schriftrolle, hanging scroll, hand scroll, handscroll, kakemono, kakemonos, emakimono, لفائف, сувої'),
