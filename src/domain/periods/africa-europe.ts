@@ -1,0 +1,47 @@
+import { def, WEST_AFRICA, type PeriodEntry } from './types.js';
+
+const UA = ['UA', 'RU', 'BY', 'MD'];
+const ET = ['ET', 'ER'];
+
+/** West and North-East Africa, Ukraine and Eastern Europe, European and Byzantine dynasties. */
+export const AFRICA_EUROPE: PeriodEntry[] = [
+  def('culture', 'nok', [-900, 200], { en: 'Nok culture', fr: 'Culture Nok', es: 'Cultura Nok', de: 'Nok-Kultur' }, ['nok'], { region: ['NG'] }),
+  def('style', 'sokoto', [-500, 300], { en: 'Sokoto style', fr: 'Style Sokoto', es: 'Estilo Sokoto' }, ['sokoto style'], { region: ['NG'] }),
+  def('style', 'katsina', [-200, 300], { en: 'Katsina style', fr: 'Style Katsina', es: 'Estilo Katsina' }, ['katsina style'], { region: ['NG'] }),
+  def('culture', 'igbo-ukwu', [800, 1000], { en: 'Igbo-Ukwu', fr: 'Igbo-Ukwu', es: 'Igbo-Ukwu' }, [], { region: ['NG'] }),
+  def('culture', 'ife', [1000, 1500], { en: 'Ife', fr: 'Ife', es: 'Ife' }, ['ile-ife'], { region: ['NG'] }),
+  def('culture', 'esie', [1100, 1700], { en: 'Esie', fr: 'Esie', es: 'Esie' }, [], { region: ['NG'] }),
+  def('polity', 'benin-kingdom', [1180, 1897], { en: 'Kingdom of Benin', fr: 'Royaume du Bénin', es: 'Reino de Benín', de: 'Königreich Benin' }, ['benin kingdom', 'royaume du benin', 'kingdom of benin', 'court of benin'], { region: ['NG'] }),
+  def('culture', 'bura', [200, 1100], { en: 'Bura culture', fr: 'Système Bura', es: 'Cultura Bura' }, ['bura', 'bura system', 'systeme bura', 'bura-asinda-sikka'], { region: ['NE', 'BF'] }),
+  def('culture', 'koma', [1200, 1700], { en: 'Koma (Komaland)', fr: 'Koma (Komaland)', es: 'Koma' }, ['komaland', 'koma'], { region: ['GH', 'CI'] }),
+  def('culture', 'sao', [-500, 1600], { en: 'Sao culture', fr: 'Culture Sao', es: 'Cultura Sao' }, ['sao'], { region: ['TD', 'CM', 'NG'], strict: ['sao'] }),
+  def('culture', 'inland-niger-delta', [800, 1600], { en: 'Inland Niger Delta (Djenné) terracottas', fr: 'Delta intérieur du Niger (Djenné)', es: 'Delta interior del Níger' }, ['djenne style', 'jenne style', 'jenne-jeno'], { region: ['ML'] }),
+  def('style', 'bankoni', [1300, 1500], { en: 'Bankoni style', fr: 'Style Bankoni', es: 'Estilo Bankoni' }, ['bankoni'], { region: ['ML'] }),
+  def('culture', 'tellem', [1000, 1500], { en: 'Tellem', fr: 'Tellem', es: 'Tellem' }, [], { region: ['ML'] }),
+  def('culture', 'senegambian-megaliths', [-300, 1600], { en: 'Senegambian megaliths', fr: 'Mégalithes de Sénégambie', es: 'Megalitos de Senegambia' }, ['sites megalithiques de senegambie', 'megalithes de senegambie', 'senegambian megalithic'], { region: ['SN', 'GM'] }),
+  def('polity', 'ghana-empire', [300, 1200], { en: 'Ghana Empire', fr: 'Empire du Ghana', es: 'Imperio de Ghana' }, ['empire du ghana', 'wagadou'], { region: WEST_AFRICA }),
+  def('polity', 'mali-empire', [1235, 1670], { en: 'Mali Empire', fr: 'Empire du Mali', es: 'Imperio de Malí' }, ['empire du mali'], { region: WEST_AFRICA }),
+  def('polity', 'songhai-empire', [1464, 1591], { en: 'Songhai Empire', fr: 'Empire songhaï', es: 'Imperio songhai' }, ['empire songhai', 'songhay empire'], { region: WEST_AFRICA }),
+  def('dynasty', 'et-solomonic', [1270, 1974], { en: 'Solomonic dynasty', fr: 'Dynastie salomonide', es: 'Dinastía salomónica' }, ['solomonic', 'salomonide'], { region: ET }),
+  def('style', 'et-stephanite', [1450, 1550], { en: 'Stephanite', fr: 'Stéphanite', es: 'Estefanita' }, [], { region: ET }),
+  def('period', 'et-gondarine', [1632, 1769], { en: 'Gondarine period', fr: 'Période gondarienne', es: 'Período gondarino' }, ['gondarine', 'gondar period'], { region: ET }),
+  def('culture', 'trypillia', [-5400, -2750], { en: 'Trypillia culture', fr: 'Culture de Trypillia', es: 'Cultura de Trypillia', uk: 'Трипільська культура', de: 'Tripolje-Kultur' }, ['trypillia', 'tripolye', 'tripolie', 'cucuteni-trypillia', 'трипілля'], { region: UA }),
+  def('culture', 'scythian', [-700, -200], { en: 'Scythian', fr: 'Scythe', es: 'Escita', uk: 'Скіфи', de: 'Skythisch' }, ['scythians', 'scythe', 'skythen', 'скіфська'], { region: UA }),
+  def('culture', 'sarmatian', [-400, 400], { en: 'Sarmatian', fr: 'Sarmate', es: 'Sármata', uk: 'Сармати', de: 'Sarmatisch' }, ['sarmatians', 'сарматська'], { region: UA }),
+  def('polity', 'bosporan-kingdom', [-438, 370], { en: 'Bosporan Kingdom', fr: 'Royaume du Bosphore', es: 'Reino del Bósforo', uk: 'Боспорське царство', de: 'Bosporanisches Reich' }, ['bosporan', 'cimmerian bosporus'], { region: UA }),
+  def('culture', 'ostrogothic', [250, 553], { en: 'Ostrogothic', fr: 'Ostrogoth', es: 'Ostrogodo', uk: 'Остготський', de: 'Ostgotisch' }, ['ostrogoths', 'ostrogothique']),
+  def('polity', 'kyivan-rus', [882, 1240], { en: 'Kyivan Rus', fr: 'Rus’ de Kyiv', es: 'Rus de Kiev', uk: 'Київська Русь', de: 'Kiewer Rus', pt: 'Rus de Kiev' }, ['kievan rus', 'kyivan rus', 'kiev rus', 'rus de kiev', 'русь']),
+  def('polity', 'crimean-khanate', [1441, 1783], { en: 'Crimean Khanate', fr: 'Khanat de Crimée', es: 'Kanato de Crimea', uk: 'Кримське ханство' }, ['crimean tatar', 'crimean tatars']),
+  def('polity', 'cossack-hetmanate', [1648, 1764], { en: 'Cossack Hetmanate', fr: 'Hetmanat cosaque', es: 'Hetmanato cosaco', uk: 'Гетьманщина' }, ['hetmanate', 'zaporozhian']),
+  def('polity', 'ukrainian-peoples-republic', [1917, 1921], { en: 'Ukrainian People’s Republic', fr: 'République populaire ukrainienne', es: 'República Popular Ucraniana', uk: 'Українська Народна Республіка' }, ["ukrainian people's republic", 'unr']),
+  def('dynasty', 'rurikid', [862, 1598], { en: 'Rurikid dynasty', fr: 'Riourikides', es: 'Dinastía Rúrika', uk: 'Рюриковичі', de: 'Rurikiden' }, ['rurikid', 'rurik']),
+  def('dynasty', 'romanov', [1613, 1917], { en: 'House of Romanov', fr: 'Maison Romanov', es: 'Casa Románov', uk: 'Романови', de: 'Haus Romanow' }, ['romanov']),
+  def('dynasty', 'byz-macedonian', [867, 1056], { en: 'Macedonian dynasty', fr: 'Dynastie macédonienne', es: 'Dinastía macedónica' }, ['macedonian dynasty']),
+  def('dynasty', 'byz-komnenian', [1081, 1185], { en: 'Komnenian dynasty', fr: 'Dynastie des Comnènes', es: 'Dinastía Comneno' }, ['comnenian', 'comnenean', 'komnenian', 'komnenos']),
+  def('dynasty', 'byz-palaiologan', [1259, 1453], { en: 'Palaiologan dynasty', fr: 'Dynastie des Paléologues', es: 'Dinastía Paleólogo' }, ['palaeologan', 'palaiologan', 'paleologan', 'palaiologos']),
+  def('dynasty', 'valois', [1328, 1589], { en: 'House of Valois', fr: 'Maison de Valois', es: 'Casa de Valois' }, ['valois']),
+  def('dynasty', 'bourbon', [1589, 1848], { en: 'House of Bourbon', fr: 'Maison de Bourbon', es: 'Casa de Borbón' }, ['bourbon', 'borbon']),
+  def('dynasty', 'habsburg', [1282, 1918], { en: 'House of Habsburg', fr: 'Maison de Habsbourg', es: 'Casa de Austria', de: 'Haus Habsburg' }, ['habsburg', 'hapsburg', 'habsbourg', 'austrias']),
+  def('dynasty', 'hanover', [1714, 1901], { en: 'House of Hanover', fr: 'Maison de Hanovre', es: 'Casa de Hannover' }, ['hanoverian']),
+  def('dynasty', 'bagrationi', [1008, 1801], { en: 'Bagrationi dynasty', fr: 'Bagratides', es: 'Dinastía Bagrationi' }, ['bagrationi', 'bagratid'], { region: ['GE'] }),
+];

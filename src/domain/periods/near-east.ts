@@ -1,0 +1,45 @@
+import { def, MESOPOTAMIA, type PeriodEntry } from './types.js';
+
+const AF = ['AF', 'PK', 'TJ', 'UZ', 'TM', 'IR'];
+const LEVANT = ['SY', 'LB', 'JO', 'PS', 'IL'];
+
+/** Mesopotamia, the Levant, Iran and Afghanistan before Islam. */
+export const NEAR_EAST: PeriodEntry[] = [
+  def('period', 'halaf', [-6100, -5100], { en: 'Halaf period', fr: 'Période de Halaf', es: 'Período Halaf', ar: 'عصر حلف', de: 'Halaf-Zeit' }, ['halaf'], { region: [...MESOPOTAMIA, 'TR'] }),
+  def('period', 'ubaid', [-6500, -3800], { en: 'Ubaid period', fr: "Période d'Obeid", es: 'Período El Obeid', ar: 'عصر العبيد', de: 'Obed-Zeit' }, ['ubaid', 'obeid', 'el obeid'], { region: MESOPOTAMIA }),
+  def('period', 'uruk', [-4000, -3100], { en: 'Uruk period', fr: "Période d'Uruk", es: 'Período Uruk', ar: 'عصر الوركاء', de: 'Uruk-Zeit' }, ['uruk period', 'late uruk'], { region: MESOPOTAMIA }),
+  def('period', 'protoliterate', [-3400, -2900], { en: 'Protoliterate period', fr: 'Période protohistorique', es: 'Período protoliterario' }, ['protoliterate', 'proto-literate'], { region: MESOPOTAMIA }),
+  def('period', 'jemdet-nasr', [-3100, -2900], { en: 'Jemdet Nasr period', fr: 'Période de Djemdet Nasr', es: 'Período Jemdet Nasr', ar: 'عصر جمدة نصر' }, ['jemdet nasr', 'jamdet nasr', 'djemdet nasr'], { region: MESOPOTAMIA }),
+  def('period', 'early-dynastic', [-2900, -2350], { en: 'Early Dynastic period', fr: 'Période des dynasties archaïques', es: 'Período dinástico arcaico', ar: 'عصر فجر السلالات', de: 'Frühdynastische Zeit' }, ['early dynastic', 'early dynastic i', 'early dynastic ii', 'early dynastic iii', 'early dynastic iiia', 'early dynastic iiib'], { region: MESOPOTAMIA }),
+  def('culture', 'sumerian', [-4500, -1900], { en: 'Sumerian', fr: 'Sumérien', es: 'Sumerio', ar: 'السومري', uk: 'Шумерський', de: 'Sumerisch' }, ['sumer'], { region: MESOPOTAMIA }),
+  def('period', 'akkadian', [-2350, -2150], { en: 'Akkadian period', fr: "Période d'Akkad", es: 'Período acadio', ar: 'العصر الأكدي', de: 'Akkad-Zeit' }, ['akkadian', 'akkad', 'acadio'], { region: MESOPOTAMIA }),
+  def('dynasty', 'lagash-ii', [-2200, -2100], { en: 'Lagash II', fr: 'IIe dynastie de Lagash', es: 'Lagash II' }, ['second dynasty of lagash'], { region: MESOPOTAMIA }),
+  def('period', 'neo-sumerian', [-2150, -2000], { en: 'Neo-Sumerian period', fr: 'Période néo-sumérienne', es: 'Período neosumerio', ar: 'العصر السومري الحديث' }, ['neo-sumerian', 'neosumerian'], { region: MESOPOTAMIA }),
+  def('dynasty', 'ur-iii', [-2112, -2004], { en: 'Ur III period', fr: "Troisième dynastie d'Ur", es: 'Ur III', ar: 'عصر سلالة أور الثالثة' }, ['ur iii', 'third dynasty of ur', 'ur 3'], { region: MESOPOTAMIA }),
+  def('period', 'isin-larsa', [-2000, -1763], { en: 'Isin-Larsa period', fr: "Période d'Isin-Larsa", es: 'Período Isin-Larsa' }, ['isin larsa'], { region: MESOPOTAMIA }),
+  def('period', 'old-babylonian', [-2000, -1595], { en: 'Old Babylonian period', fr: 'Période paléo-babylonienne', es: 'Período paleobabilónico', ar: 'العصر البابلي القديم', de: 'Altbabylonische Zeit' }, ['old babylonian', 'paleo-babylonian', 'babylon i'], { region: MESOPOTAMIA }),
+  def('period', 'old-assyrian', [-2025, -1750], { en: 'Old Assyrian period', fr: 'Période paléo-assyrienne', es: 'Período paleoasirio', ar: 'العصر الآشوري القديم' }, ['old assyrian'], { region: [...MESOPOTAMIA, 'TR'] }),
+  def('culture', 'babylonian', [-1895, -539], { en: 'Babylonian', fr: 'Babylonien', es: 'Babilónico', ar: 'البابلي', de: 'Babylonisch' }, [], { region: MESOPOTAMIA }),
+  def('period', 'kassite', [-1595, -1155], { en: 'Kassite period', fr: 'Période kassite', es: 'Período casita', ar: 'العصر الكاشي', de: 'Kassitenzeit' }, ['kassite', 'middle babylonian'], { region: MESOPOTAMIA }),
+  def('polity', 'mitanni', [-1550, -1260], { en: 'Mitanni', fr: 'Mitanni', es: 'Mitanni' }, ['mitannian'], { region: [...MESOPOTAMIA, 'TR'] }),
+  def('period', 'middle-assyrian', [-1400, -1050], { en: 'Middle Assyrian period', fr: 'Période médio-assyrienne', es: 'Período asirio medio', ar: 'العصر الآشوري الوسيط' }, ['middle assyrian'], { region: MESOPOTAMIA }),
+  def('period', 'neo-assyrian', [-911, -609], { en: 'Neo-Assyrian period', fr: 'Période néo-assyrienne', es: 'Período neoasirio', ar: 'العصر الآشوري الحديث', de: 'Neuassyrische Zeit' }, ['neo-assyrian', 'neoassyrian', 'assyria iii'], { region: MESOPOTAMIA }),
+  def('period', 'neo-babylonian', [-626, -539], { en: 'Neo-Babylonian period', fr: 'Période néo-babylonienne', es: 'Período neobabilónico', ar: 'العصر البابلي الحديث', de: 'Neubabylonische Zeit' }, ['neo-babylonian', 'neobabylonian'], { region: MESOPOTAMIA }),
+  def('culture', 'canaanite', [-2000, -1200], { en: 'Canaanite', fr: 'Cananéen', es: 'Cananeo', ar: 'الكنعاني', de: 'Kanaanäisch' }, [], { region: LEVANT }),
+  def('culture', 'syro-palestinian', [-2000, -539], { en: 'Syro-Palestinian', fr: 'Syro-palestinien', es: 'Siropalestino' }, [], { region: LEVANT }),
+  def('culture', 'phoenician', [-1200, -332], { en: 'Phoenician', fr: 'Phénicien', es: 'Fenicio', ar: 'الفينيقي', de: 'Phönizisch' }, [], { region: [...LEVANT, 'CY', 'TN', 'LY'] }),
+  def('dynasty', 'achaemenid', [-550, -330], { en: 'Achaemenid period', fr: 'Époque achéménide', es: 'Período aqueménida', ar: 'العصر الأخميني', de: 'Achämenidenzeit' }, ['achaemenid', 'achemenide', 'aquemenida']),
+  def('dynasty', 'seleucid', [-312, -63], { en: 'Seleucid period', fr: 'Époque séleucide', es: 'Período seléucida', ar: 'العصر السلوقي', de: 'Seleukidenzeit' }, ['seleucid', 'seleucide', 'seleucida']),
+  def('dynasty', 'parthian', [-247, 224], { en: 'Parthian period', fr: 'Époque parthe', es: 'Período parto', ar: 'العصر الفرثي', de: 'Partherzeit' }, ['parthian', 'parthe', 'arsacid']),
+  def('culture', 'palmyrene', [-100, 273], { en: 'Palmyrene', fr: 'Palmyrénien', es: 'Palmireno', ar: 'التدمري' }, [], { region: ['SY'] }),
+  def('culture', 'nabataean', [-300, 106], { en: 'Nabataean', fr: 'Nabatéen', es: 'Nabateo', ar: 'النبطي' }, ['nabatean']),
+  def('dynasty', 'sasanian', [224, 651], { en: 'Sasanian period', fr: 'Époque sassanide', es: 'Período sasánida', ar: 'العصر الساساني', de: 'Sassanidenzeit' }, ['sasanian', 'sassanian', 'sassanid', 'sasanid', 'sassanide', 'sasanida']),
+  def('period', 'pre-islamic', [-10000, 632], { en: 'Pre-Islamic period', fr: 'Période préislamique', es: 'Período preislámico', ar: 'عصر ما قبل الإسلام', de: 'Vorislamische Zeit' }, ['pre-islamic', 'preislamique', 'pre-islamique', 'pre islamic']),
+  def('period', 'af-pre-islamic', [-4000, 700], { en: 'Pre-Islamic period', fr: 'Période pré-islamique' }, ['pre-islamic', 'preislamique'], { region: AF }),
+  def('culture', 'bmac', [-2300, -1700], { en: 'Bactria-Margiana Archaeological Complex', fr: 'Civilisation de l’Oxus', es: 'Complejo arqueológico Bactria-Margiana' }, ['bmac', 'oxus civilization', 'oxus civilisation'], { region: AF }),
+  def('polity', 'graeco-bactrian', [-256, -125], { en: 'Graeco-Bactrian', fr: 'Gréco-bactrien', es: 'Grecobactriano' }, ['greco-bactrian', 'greco bactrian'], { region: AF }),
+  def('dynasty', 'kushan', [30, 375], { en: 'Kushan period', fr: 'Époque kouchane', es: 'Período kushan', ar: 'العصر الكوشاني', de: 'Kuschan-Zeit' }, ['kushan', 'kouchan', 'kouchane'], { region: [...AF, 'IN'] }),
+  def('dynasty', 'kushano-sasanian', [230, 365], { en: 'Kushano-Sasanian', fr: 'Kouchano-sassanide', es: 'Kushano-sasánida' }, ['kushano-sassanian', 'kushanshah'], { region: AF }),
+  def('style', 'gandharan', [-100, 500], { en: 'Gandharan', fr: 'Gandhara', es: 'Gandhara', de: 'Gandhara' }, ['gandhara', 'gandhara style', 'gandharan style'], { region: [...AF, 'IN'] }),
+  def('dynasty', 'hephthalite', [450, 560], { en: 'Hephthalite', fr: 'Hephtalite', es: 'Heftalita' }, [], { region: AF }),
+];
