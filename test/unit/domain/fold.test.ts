@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { fold, searchText, stem, tokenSpans, tokens } from '../../../src/domain/fold.js';
+
+describe('fold', () => {
+  it('lowercases and strips Latin diacritics', () => {
+    expect(fold('Épée, PERÚ, Çatalhöyük, São Tomé, Mária')).toBe('epee, peru, catalhoyuk, sao tome, maria');
+    expect(fold('Ñandú')).toBe('nandu');
+  });
+
+  it('maps letters that have no decomposition', () => {
+    expect(fold('Straße Æther Œuvre Øre Łódź Đakovo Þór Ðan İstanbul ı')).toBe(
+      'strasse aether oeuvre ore lodz dakovo thor dan istanbul i',
+    );
+  });
+
+  it('strips Arabic tashkeel and tatweel and unifies alef, ta marbuta, alef maqsura, hamza seats', () => {
+    expect(fold('مَخْطُوطَةٌ')).toBe(fold('مخطوطة'));
+    expect(fold('مخطوطة')).toBe('مخطوطه');
+    expect(fold('أيقونة')).toBe('ايقونه');
+    expect(fold('إسلامي')).toBe('اسلامي');
+    expect(fold('آثار')).toBe('اثار');
+    expect(fold('ٱلعراق')).toBe('العراق');
+    expect(fold('مستشفى')).toBe('مستشفي');
+    expect(fold('مؤسسة')).toBe('موسسه');
+    expect(fold('رئيس')).toBe('رييس');
+    expect(fold('عـــربي')).toBe('عربي');
+  });
+
+  it('turns Arabic-Indic and Persian digits into ASCII digits', () => {
+    expect(fold('١٢٣٤ ۵۶۷')).toBe('1234 567');
+  });
+
+  it('keeps Ukrainian letters, folding ї to і, й to и, ґ to г and Russian ё to е', () => {
+    expect(fold('Україна')).toBe('украіна');
+    expect(fold('ҐАНОК')).toBe('ганок');
+    expect(fold('Київ')).toBe('киів');
+    expect(fold('ёлка')).toBe('елка');
+    expect(fold('Єгипет')).toBe('єгипет');
+  });
+
+  it('unifies apostrophes and quotes and collapses whitespace', () => {
+    expect(fold('Côte d’Ivoire')).toBe(fold("Côte d'Ivoire"));
+    expect(fold('Al-‘Iraq')).toBe("al-'iraq");
+    expect(fold('  «Collier»   de\tpierre \n')).toBe('"collier" de pierre');
+  });
+
+  it('is idempotent', () => {
+    const samples = [
+      'Tablette cunéiforme, argile, Mésopotamie', 'مَخْطُوطَةٌ إسلامية ١٢٣', 'Ікона, Київ, ґанок',
+      'Straße Æther', 'Côte d’Ivoire «x»', 'ﬁgure ½ Ⅻ', 'Türkiye İzmir', 'Şanlıurfa', 'ŒUVRE ǅ',
+    ];
+    for (const s of samples) expect(fold(fold(s))).toBe(fold(s));
+  });
+});
+
+describe('tokens', () => {
+  it('splits on punctuation and keeps numbers', () => {
+    expect(tokens('Tablet, clay, 6.5 x 6 cm, © Walters Art Museum, 48.1722')).toEqual([
+      'tablet', 'clay', '6', '5', 'x', '6', 'cm', 'walters', 'art', 'museum', '48', '1722',
+    ]);
+  });
+
+  it('separates French and Italian elisions but joins other apostrophes', () => {
+    expect(tokens('Côte d’Ivoire')).toEqual(['cote', 'd', 'ivoire']);
+    expect(tokens("l'île dell'arte")).toEqual(['l', 'ile', 'dell', 'arte']);
+    expect(tokens('Qur’an, Ityop\'iya, Sana\', horse\'s')).toEqual(['quran', 'ityopiya', 'sana', 'horses']);
+    expect(tokens('Al-‘Iraq')).toEqual(['al', 'iraq']);
+  });
+
+  it('reads any script', () => {
+    expect(tokens('مخطوطة، ورق')).toEqual(['مخطوطه', 'ورق']);
+    expect(tokens('Ікона (XVI ст.)')).toEqual(['ікона', 'xvi', 'ст']);
+  });
+
+  it('gives offsets into the source text', () => {
+    const text = 'Syria (Suriyah), 1581';
+    const spans = tokenSpans(text);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Syria', 'Suriyah', '1581']);
+  });
+});
+
+describe('stem', () => {
+  const same = (a: string, b: string): void => expect(stem(fold(a))).toBe(stem(fold(b)));
+
+  it('meets singular and plural in Latin-script languages', () => {
+    same('statuettes', 'statuette');
+    same('Tablettes', 'tablette');
+    same('ivories', 'ivory');
+    same('figures', 'figure');
+    same('collares', 'collar');
+    same('watches', 'watch');
+    same('glasses', 'glass');
+    same('bijoux', 'bijou');
+    same('sceaux', 'sceau');
+    same('métaux', 'métal');
+    same('Italie', 'Italy');
+  });
+
+  it('leaves words ending in -ss, -us, -is and short words alone', () => {
+    expect(stem('glass')).toBe('glass');
+    expect(stem('papyrus')).toBe('papyrus');
+    expect(stem('lapis')).toBe('lapis');
+    expect(stem('jars')).toBe('jars');
+    expect(stem('1581')).toBe('1581');
+  });
+
+  it('strips one Ukrainian case or number ending', () => {
+    same('ікони', 'ікона');
+    same('рукописів', 'рукопис');
+    same('рукописами', 'рукопис');
+    same('України', 'Україна');
+    expect(stem(fold('меч'))).toBe('меч');
+  });
+
+  it('strips the Arabic article and feminine endings', () => {
+    same('المخطوطات', 'مخطوطة');
+    same('مخطوط', 'مخطوطة');
+    same('الأيقونات', 'أيقونة');
+    expect(stem(fold('ورق'))).toBe('ورق');
+  });
+
+  it('leaves other scripts unchanged', () => {
+    expect(stem('陶瓷')).toBe('陶瓷');
+  });
+});
+
+describe('searchText', () => {
+  it('gives index and query the same form', () => {
+    expect(searchText('STATUETTES en Bronze, Syrie')).toBe(searchText('statuette en bronze syrie'));
+    expect(searchText('Côte d’Ivoire')).toBe('cote d ivoir');
+  });
+});
