@@ -58,7 +58,10 @@ export function problemBox(problem) {
 export function thumbnail(ref, alt = '') {
   const src = imageUrl(ref, 'thumb');
   if (!src) return h('span', { class: 'thumb thumb-placeholder', role: 'img', 'aria-label': t('image.none') });
-  return h('img', { class: 'thumb', src, alt, width: 96, height: 96, loading: 'lazy', decoding: 'async' });
+  const img = h('img', { class: 'thumb', src, alt, width: 96, height: 96, loading: 'lazy', decoding: 'async' });
+  // An image the store cannot serve shows as the placeholder, not as a broken picture.
+  img.addEventListener('error', () => img.replaceWith(thumbnail(null)), { once: true });
+  return img;
 }
 
 /** Writes the dataset version in the footer (and the print header), so a result can be cited. */

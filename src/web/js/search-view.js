@@ -46,6 +46,7 @@ function countText(state, total, relation) {
   const n = totalOf(total);
   const more = relation === 'gte' || total?.relation === 'gte';
   const base = more ? 'results.countMore' : 'results.count';
+  if (!hasSearch(state) && !more) return t('results.all', { count: n });
   return state.q ? t(`${base}For`, { count: n, q: state.q }) : t(base, { count: n });
 }
 
