@@ -86,6 +86,20 @@ export function buildImageKnn(query: QueryDescriptors, opts: KnnOptions = {}): A
   return clauses;
 }
 
+/**
+ * A whole search body for image similarity: the knn clauses, a `size` covering the union of every
+ * clause's top k, and the `_source` the re-ranking needs. The size matters: ES sums the scores of
+ * a record over clauses, so a record that is mediocre for many query variants can outscore the one
+ * that is excellent for one; returning the whole union and ranking exactly in match.ts avoids that.
+ */
+export function imageSearchBody(
+  query: QueryDescriptors,
+  opts: KnnOptions & { source?: string[] } = {},
+): { knn: Array<Record<string, unknown>>; size: number; _source: ReturnType<typeof imageSourceFilter> } {
+  const knn = buildImageKnn(query, opts);
+  return { knn, size: Math.min(1000, knn.length * (opts.k ?? 10)), _source: imageSourceFilter(opts.source ?? []) };
+}
+
 /** Group a record's stored entries by image, hashes in INDEX_CROPS order, for `bestMatch`. */
 export function hashesByImage(entries: readonly StoredImageHashEntry[] | undefined): Map<string, string[]> {
   const out = new Map<string, string[]>();

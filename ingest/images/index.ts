@@ -19,5 +19,5 @@ export type { ImageDescriptors, QueryDescriptors, QueryVariant } from './descrip
 export { hamming, hexToSignedBytes, signedBytesToHex } from './hash.js';
 export { classify, similarity, bestMatch, rerank, MATCH_THRESHOLDS } from './match.js';
 export type { MatchLevel, BestMatch, Ranked } from './match.js';
-export { IMAGE_HASH_FIELD, IMAGE_HASH_MAPPING, imageHashEntries, imageSourceFilter, buildImageKnn, hashesByImage } from './es.js';
+export { IMAGE_HASH_FIELD, IMAGE_HASH_MAPPING, imageHashEntries, imageSourceFilter, buildImageKnn, imageSearchBody, hashesByImage } from './es.js';
 export type { ImageHashEntry, StoredImageHashEntry, KnnOptions } from './es.js';

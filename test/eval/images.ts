@@ -12,7 +12,7 @@ import { Command } from 'commander';
 import { Client } from '@elastic/elasticsearch';
 import { createHash } from 'node:crypto';
 import { computeDescriptors, queryDescriptors, type ImageDescriptors } from '../../ingest/images/descriptors.js';
-import { buildImageKnn, hashesByImage, imageHashEntries, imageSourceFilter, IMAGE_HASH_FIELD, IMAGE_HASH_MAPPING } from '../../ingest/images/es.js';
+import { hashesByImage, imageHashEntries, imageSearchBody, IMAGE_HASH_FIELD, IMAGE_HASH_MAPPING } from '../../ingest/images/es.js';
 import type { ImageHashEntry, StoredImageHashEntry } from '../../ingest/images/es.js';
 import { bestMatch, rerank, MATCH_THRESHOLDS } from '../../ingest/images/match.js';
 import { mapLimit } from '../../ingest/images/concurrency.js';
@@ -94,12 +94,8 @@ async function main(): Promise<number> {
     for (const q of queries) {
       const start = performance.now();
       const qd = await queryDescriptors(q.bytes);
-      const res = await es.search<Hit>({
-        index,
-        knn: buildImageKnn(qd, { k: Number(opts.k), numCandidates: Number(opts.candidates) }) as never,
-        size: 20,
-        _source: imageSourceFilter(['id', 'group']) as never,
-      });
+      const body = imageSearchBody(qd, { k: Number(opts.k), numCandidates: Number(opts.candidates), source: ['id', 'group'] });
+      const res = await es.search<Hit>({ index, ...(body as object) });
       const hits = res.hits.hits.map((h) => h._source).filter((s): s is Hit => s !== undefined);
       const ranked = rerank(qd, hits, (d) => [...hashesByImage(d[IMAGE_HASH_FIELD]).values()].flat(), { keepNonMatches: true });
       const ms = performance.now() - start;

@@ -50,8 +50,11 @@ export async function makeVariants(original: Buffer): Promise<Variant[]> {
   const upright = await sharp(original, { autoOrient: true }).png().toBuffer();
   const { width: w = 0, height: h = 0 } = await sharp(upright).metadata();
   const img = () => sharp(upright);
-  const crop = (l: number, t: number, r: number, b: number) =>
-    jpeg(img().extract({ left: Math.round(w * l), top: Math.round(h * t), width: Math.round(w * (1 - l - r)), height: Math.round(h * (1 - t - b)) }));
+  const crop = (l: number, t: number, r: number, b: number) => {
+    const left = Math.round(w * l);
+    const top = Math.round(h * t);
+    return jpeg(img().extract({ left, top, width: Math.round(w * (1 - r)) - left, height: Math.round(h * (1 - b)) - top }));
+  };
   const out: Variant[] = [];
   const add = async (name: string, family: Variant['family'], bytes: Promise<Buffer>) => out.push({ name, family, bytes: await bytes });
   await add('resize 25%', 'photometric', jpeg(img().resize(Math.max(8, Math.round(w / 4)))));
@@ -72,6 +75,10 @@ export async function makeVariants(original: Buffer): Promise<Variant[]> {
   await add('border 20% solid', 'crop', framed(upright, w, h, 0.1, 'solid'));
   await add('border 20% textured', 'crop', framed(upright, w, h, 0.1, 'textured'));
   await add('border 40% textured', 'hard', framed(upright, w, h, 0.2, 'textured'));
+  // Off-centre crops shift the content; the hashes are global, so these are reported, not gated.
+  await add('crop 2% left only', 'hard', crop(0.02, 0, 0, 0));
+  await add('crop 5% left only', 'hard', crop(0.05, 0, 0, 0));
+  await add('crop 8% bottom (caption cut)', 'hard', crop(0, 0, 0, 0.08));
   await add('crop 10% left+top', 'hard', crop(0.1, 0.1, 0, 0));
   await add('rotate 3 degrees', 'hard', jpeg(img().rotate(3, { background: '#ffffff' })));
   await add('rotate 3 + crop 5%', 'hard', jpeg(sharp(await crop(0.05, 0.05, 0.05, 0.05)).rotate(3, { background: '#ffffff' })));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildImageKnn, hashesByImage, imageHashEntries, imageSourceFilter, IMAGE_HASH_MAPPING } from '../../../../ingest/images/es.js';
+import { buildImageKnn, hashesByImage, imageHashEntries, imageSearchBody, imageSourceFilter, IMAGE_HASH_MAPPING } from '../../../../ingest/images/es.js';
 import { hexToSignedBytes } from '../../../../ingest/images/hash.js';
 import { HASH_BITS, INDEX_CROPS } from '../../../../ingest/images/descriptors.js';
 import type { QueryDescriptors } from '../../../../ingest/images/descriptors.js';
@@ -32,6 +32,10 @@ describe('ES image fragments', () => {
       { field: 'image_hashes.hash', query_vector: h('2'), k: 5, num_candidates: 40 },
     ]);
     expect(imageSourceFilter(['id'])).toEqual({ includes: ['id', 'image_hashes'], exclude_vectors: false });
+    // The body asks for the union of all clauses' top k, with the vectors in _source.
+    const body = imageSearchBody(q, { k: 7, source: ['id'] });
+    expect(body.size).toBe(14);
+    expect(body._source.exclude_vectors).toBe(false);
   });
 
   it('groups stored entries per image in crop order, from hex or signed bytes', () => {
