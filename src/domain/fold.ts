@@ -17,6 +17,10 @@
  * - collapses whitespace and trims. `fold(fold(x)) === fold(x)`.
  */
 
+import { stem as stemToken } from './stem.js';
+
+export { stem } from './stem.js';
+
 const SPECIAL: Record<string, string> = {
   ß: 'ss',
   æ: 'ae',
@@ -129,8 +133,6 @@ export function tokens(text: string): string[] {
   return tokenSpans(text).map((t) => t.text);
 }
 
-export { stem } from './stem.js';
-import { stem as stemToken } from './stem.js';
 
 /**
  * The form to index in (and to query against) plain `whitespace`-analysed full-text fields:
