@@ -18,8 +18,8 @@ export type { PeriodEntry, PeriodKind, PeriodLabels } from './periods/types.js';
  * Names are matched token by token after `fold` (case, accents and punctuation do not matter),
  * longest name first. Generic words around a name (`period`, `dynasty`, `culture`, `style`,
  * `époque`, `periodo`, ...) are taken into the match. When a name has several readings by region
- * ("Classic", "Colonial period", "Late Period"), the caller's regions choose; without regions the
- * reading valid everywhere wins, else the first one defined. Egyptian numbered dynasties
+ * ("Classic", "Colonial period", "Late Period"), the caller's regions choose (the narrowest matching
+ * reading); without regions the reading valid everywhere wins, else the first one defined. Egyptian numbered dynasties
  * (`18th Dynasty`, `25th–26th Dynasty`, `XVIIIe dynastie`, `dinastía XVIII`) are recognised by pattern.
  */
 
@@ -96,7 +96,10 @@ export interface FindPeriodOptions {
 
 function choose(entries: PeriodEntry[], regions?: string[]): PeriodEntry | undefined {
   if (regions && regions.length > 0) {
-    const regional = entries.find((e) => e.region?.some((r) => regions.includes(r)));
+    // The narrowest matching reading: `do-colonial` (DO) before `colonial` (all the Americas).
+    const regional = entries
+      .filter((e) => e.region?.some((r) => regions.includes(r)))
+      .sort((a, b) => (a.region?.length ?? 0) - (b.region?.length ?? 0))[0];
     if (regional) return regional;
   }
   return entries.find((e) => !e.region) ?? entries[0];
@@ -132,15 +135,19 @@ function matchDynasties(toks: Token[], i: number, text: string): { matches: Peri
   }
   const dyn = toks[j];
   if (ordinals.length === 0 || !dyn || !DYNASTY_WORDS.has(dyn.text) || toks[j + 1]?.text === 'of') return undefined;
+  // Matches do not overlap: `25th` and `26th Dynasty` in `25th–26th Dynasty`.
   const matches: PeriodMatch[] = [];
-  for (const o of ordinals) {
+  ordinals.forEach((o, k) => {
     const e = egyptianDynasty(ordinalNumber(o.text) ?? 0);
-    if (e) matches.push({ entry: e, start: o.start, end: dyn.end, text: text.slice(o.start, dyn.end) });
-  }
+    const end = k === ordinals.length - 1 ? dyn.end : o.end;
+    if (e) matches.push({ entry: e, start: o.start, end, text: text.slice(o.start, end) });
+  });
   return { matches, next: j + 1 };
 }
 
 const WORD_GAP = /^[\s\-–'’.]*$/u;
+/** Looking past a strict name for its generic word: `Tang [T'ang] Dynasty`, `Song–Jin period`. */
+const STRICT_GAP = /^[\s\-–'’.[\]()]*$/u;
 const AFFIX_GAP = /^[\s\-–]*$/u;
 
 /** Only spaces, hyphens (and inside a name apostrophes and dots) between two tokens. */
@@ -151,7 +158,7 @@ function joined(text: string, a: Token | undefined, b: Token | undefined, gap: R
 function strictOk(toks: Token[], i: number, len: number, text: string): boolean {
   if (PREFIX.has(toks[i - 1]?.text ?? '') && joined(text, toks[i - 1], toks[i], AFFIX_GAP)) return true;
   for (let k = i + len; k < i + len + 2; k++) {
-    if (!joined(text, toks[k - 1], toks[k], WORD_GAP)) return false;
+    if (!joined(text, toks[k - 1], toks[k], STRICT_GAP)) return false;
     if (SUFFIX.has(toks[k]?.text ?? '')) return true;
   }
   return false;

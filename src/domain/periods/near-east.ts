@@ -16,6 +16,7 @@ export const NEAR_EAST: PeriodEntry[] = [
   def('dynasty', 'lagash-ii', [-2200, -2100], { en: 'Lagash II', fr: 'IIe dynastie de Lagash', es: 'Lagash II' }, ['second dynasty of lagash'], { region: MESOPOTAMIA }),
   def('period', 'neo-sumerian', [-2150, -2000], { en: 'Neo-Sumerian period', fr: 'Période néo-sumérienne', es: 'Período neosumerio', ar: 'العصر السومري الحديث' }, ['neo-sumerian', 'neosumerian'], { region: MESOPOTAMIA }),
   def('dynasty', 'ur-iii', [-2112, -2004], { en: 'Ur III period', fr: "Troisième dynastie d'Ur", es: 'Ur III', ar: 'عصر سلالة أور الثالثة' }, ['ur iii', 'third dynasty of ur', 'ur 3'], { region: MESOPOTAMIA }),
+  def('dynasty', 'isin-i', [-2017, -1794], { en: 'First Dynasty of Isin', fr: "Première dynastie d'Isin", es: 'Primera dinastía de Isin' }, ['1st dynasty of isin', 'isin i'], { region: MESOPOTAMIA }),
   def('period', 'isin-larsa', [-2000, -1763], { en: 'Isin-Larsa period', fr: "Période d'Isin-Larsa", es: 'Período Isin-Larsa' }, ['isin larsa'], { region: MESOPOTAMIA }),
   def('period', 'old-babylonian', [-2000, -1595], { en: 'Old Babylonian period', fr: 'Période paléo-babylonienne', es: 'Período paleobabilónico', ar: 'العصر البابلي القديم', de: 'Altbabylonische Zeit' }, ['old babylonian', 'paleo-babylonian', 'babylon i'], { region: MESOPOTAMIA }),
   def('period', 'old-assyrian', [-2025, -1750], { en: 'Old Assyrian period', fr: 'Période paléo-assyrienne', es: 'Período paleoasirio', ar: 'العصر الآشوري القديم' }, ['old assyrian'], { region: [...MESOPOTAMIA, 'TR'] }),
