@@ -26,7 +26,11 @@ const MATERIAL_WORDS = new Set(
   feathers plumage plumas plumes fibre fibra camelid camelido tapestry tapiz embroidery bordado broderie filigree filigrana
   calabash calabaza calebasse gourd eggshell cardboard carton isorel tesserae tessellae mosaic mosaico polychrome policromia
   polychromie binding bindings reliure encuadernacion encuadernado lustre blue wire alambre technique tecnica ware
-  blackware redware prints albumen`.split(/\s+/u),
+  blackware redware prints albumen keramik silber stein marmor holz glas elfenbein knochen kupfer eisen messing papier
+  seide wolle ton terrakotta porzellan fayence leinwand tempera
+  кераміка керамика бронза золото срібло серебро камінь камень мармур мрамор дерево скло стекло кістка кость мідь медь залізо
+  папір бумага пергамент шовк вовна глина теракота фаянс порцеляна олія полотно темпера левкас емаль сплав
+  فخار خزف برونز ذهب فضه حجر رخام خشب زجاج عاج نحاس حديد ورق رق حرير صوف قطن طين جص عظم فسيفساء`.split(/\s+/u),
 );
 
 const MATERIAL_STEMS = [
@@ -76,10 +80,17 @@ export function isMakerPart(text: string): boolean {
   return MAKER_START.test(f) || MAKER_INSIDE.test(f);
 }
 
-/** First letter of the part is lower case (`terre cuite`, `ink on paper`, `maya`). */
-export function startsLowerCase(text: string): boolean {
+/** Case of the first letter: `terre cuite` lower, `Herat` upper, Arabic `فخار` none (no case). */
+export function firstLetterCase(text: string): 'lower' | 'upper' | 'none' {
   const m = /\p{L}/u.exec(text);
-  return !!m && m[0] === m[0].toLowerCase() && m[0] !== m[0].toUpperCase();
+  if (!m) return 'none';
+  const ch = m[0];
+  if (ch.toLowerCase() === ch.toUpperCase()) return 'none';
+  return ch === ch.toLowerCase() ? 'lower' : 'upper';
+}
+
+export function startsLowerCase(text: string): boolean {
+  return firstLetterCase(text) === 'lower';
 }
 
 /** `Maria Prymachenko (1909–1997)`: a person with life dates. */

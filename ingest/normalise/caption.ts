@@ -3,8 +3,8 @@ import { looksLikeMeasurement, parseMeasurements, type ParsedMeasurements } from
 import { findPeriods, periodByKey } from '../../src/domain/periods.js';
 import type { Warning } from '../../src/schemas/record.js';
 import {
-  hasInscriptionCue, hasMaterialCue, hasPlaceCue, isMakerPart, isPersonWithLifeDates, looksLikeInventoryNumber,
-  startsLowerCase,
+  firstLetterCase, hasInscriptionCue, hasMaterialCue, hasPlaceCue, isMakerPart, isPersonWithLifeDates,
+  looksLikeInventoryNumber,
 } from './caption-cues.js';
 
 /**
@@ -35,7 +35,7 @@ export interface CaptionOptions {
   regions?: string[];
 }
 
-/** Split at commas followed by a space, outside brackets and quotes; `1,25` stays whole. */
+/** Split at commas (also `،`) followed by a space, outside brackets and quotes; `1,25` stays whole. */
 export function captionParts(caption: string): string[] {
   const parts: string[] = [];
   let depth = 0;
@@ -44,7 +44,8 @@ export function captionParts(caption: string): string[] {
     const ch = caption[i] ?? '';
     if (ch === '(' || ch === '[' || ch === '«' || ch === '“') depth += 1;
     if ((ch === ')' || ch === ']' || ch === '»' || ch === '”') && depth > 0) depth -= 1;
-    if (ch === ',' && depth === 0 && /\s/u.test(caption[i + 1] ?? ' ')) {
+    // `،` is the Arabic comma.
+    if ((ch === ',' || ch === '،') && depth === 0 && /\s/u.test(caption[i + 1] ?? ' ')) {
       parts.push(cur);
       cur = '';
       continue;
@@ -85,16 +86,17 @@ interface TextParts {
  * before divine symbols`, `blanca y negra`) go to `rest`; everything else is a place or culture.
  */
 function placeOrMaterial(part: string, next: string | undefined, acc: TextParts): void {
-  const lower = startsLowerCase(part);
+  const letterCase = firstLetterCase(part);
+  const lower = letterCase === 'lower';
   const materialCue = hasMaterialCue(part);
   const placeCue = hasPlaceCue(part);
   if (acc.material.length === 0 && acc.places.length === 0 && !acc.started) {
     if (materialCue && !(placeCue && !lower)) acc.material.push(part);
-    else if (lower && !placeCue) {
-      const nextIsMaterial = next !== undefined && startsLowerCase(next) && hasMaterialCue(next);
+    else if ((lower || letterCase === 'none') && !placeCue) {
+      const nextIsMaterial = next !== undefined && firstLetterCase(next) !== 'upper' && hasMaterialCue(next);
       (nextIsMaterial ? acc.rest : acc.material).push(part);
     } else acc.places.push(part);
-  } else if (lower && materialCue && !placeCue) acc.material.push(part);
+  } else if (letterCase !== 'upper' && materialCue && !placeCue) acc.material.push(part);
   else if (lower && !placeCue) acc.rest.push(part);
   else acc.places.push(part);
 }

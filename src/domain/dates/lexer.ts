@@ -3,7 +3,7 @@ import { romanToInt } from '../roman.js';
 import {
   AFTER, AFTER_POST, APPROX, BEFORE, CENTURY, CONTEXT_ERAS, DASH, DATE_WORD, DECADE, ERA_PATTERNS, FILLER,
   foldSameLength, GERMAN_ORDINAL, MILLENNIUM, MOD_PATTERNS, NUMBER, NUMBER_BLOCKERS, nthPart, OR, ORDINAL, ROMAN,
-  ROMAN_ORDINAL, UNCERTAIN, UNDATED, type Era,
+  ORDINAL_WORD, ordinalWordValue, ROMAN_ORDINAL, UNCERTAIN, UNDATED, type Era,
 } from './lexicon.js';
 
 interface Pos {
@@ -110,7 +110,14 @@ function lexWord(s: string, i: number, emit: Emit, last: DToken | undefined): nu
     end = simple(t, re);
     if (end >= 0) return end;
   }
-  let m = at(ROMAN_ORDINAL, s, i);
+  let m = at(ORDINAL_WORD, s, i);
+  const wn = m ? ordinalWordValue(m[1] ?? '') : undefined;
+  if (m && wn !== undefined) {
+    // A spelled-out ordinal needs its unit, like a Roman one.
+    emit({ t: 'ord', n: wn, roman: true, start: i, end: i + m[0].length });
+    return i + m[0].length;
+  }
+  m = at(ROMAN_ORDINAL, s, i);
   const rn = m ? romanValue(m[1] ?? '', 40) : undefined;
   if (m && rn !== undefined) {
     emit({ t: 'ord', n: rn, roman: true, start: i, end: i + m[0].length });

@@ -52,6 +52,34 @@ export const MILLENNIUM = new RegExp(
 export const ORDINAL = new RegExp(`(\\d{1,2})(?:st|nd|rd|th|eme|er|re|e|[oa]|º|ª|°|-?[йгі]\\p{L}?)${NL}|(\\d{1,2})\\.[ºª°]`, 'uy');
 /** German ordinal before a century word: `17. Jh.`, `3. Jahrtausend`. */
 export const GERMAN_ORDINAL = /(\d{1,2})\.\s?(?=jh|jahrh|jt|jahrt)/uy;
+const ORDINAL_WORDS: Record<string, number> = {};
+for (const [n, words] of [
+  [1, 'first premier premiere primer primero primera primeiro erste ersten erstes'],
+  [2, 'second deuxieme seconde segundo segunda zweite zweiten zweites'],
+  [3, 'third troisieme tercer tercero tercera terceiro dritte dritten drittes'],
+  [4, 'fourth quatrieme cuarto cuarta quarto vierte vierten'],
+  [5, 'fifth cinquieme quinto quinta funfte funften'],
+  [6, 'sixth sixieme sexto sexta sechste sechsten'],
+  [7, 'seventh septieme septimo septima setimo siebte siebten'],
+  [8, 'eighth huitieme octavo octava oitavo achte achten'],
+  [9, 'ninth neuvieme noveno novena nono neunte neunten'],
+  [10, 'tenth dixieme decimo decima zehnte zehnten'],
+  [11, 'eleventh onzieme undecimo'], [12, 'twelfth douzieme duodecimo'], [13, 'thirteenth treizieme'],
+  [14, 'fourteenth quatorzieme'], [15, 'fifteenth quinzieme'], [16, 'sixteenth seizieme'],
+  [17, 'seventeenth dix-septieme'], [18, 'eighteenth dix-huitieme'], [19, 'nineteenth dix-neuvieme'],
+  [20, 'twentieth vingtieme'], [21, 'twenty-first vingt-et-unieme'],
+] as [number, string][]) {
+  for (const w of words.split(' ')) ORDINAL_WORDS[w] = n;
+}
+/** Ordinal words before a century or millennium word: `eighteenth century`, `segundo milenio`. */
+export const ORDINAL_WORD = new RegExp(
+  `(${Object.keys(ORDINAL_WORDS).sort((a, b) => b.length - a.length).map((w) => w.replace(/-/gu, '[- ]')).join('|')})${NL}(?=\\s*(?:centur|siecle|siglo|secul|secolo|jahrh|millen|milen))`,
+  'uy',
+);
+export function ordinalWordValue(word: string): number | undefined {
+  return ORDINAL_WORDS[word.replace(/[\s-]+/gu, '-')];
+}
+
 export const ROMAN_ORDINAL = new RegExp(`([ivxlc]+)(?:eme|er|re|e|o|º)${NL}`, 'uy');
 export const ROMAN = new RegExp(`([ivxlc]+)${NL}`, 'uy');
 

@@ -81,6 +81,9 @@ export function scanPoints(toks: DToken[]): PointScan {
           // `fases 1-2`, `nos. 3/4`: the whole run of numbers is not a date.
           const next = toks[i + 1];
           pend.blocked = next?.t === 'dash' || next?.t === 'slash' || next?.t === 'or';
+        } else if (pend.unit && (prev?.t === 'cent' || prev?.t === 'mill') && !tok.decade && tok.n <= 40) {
+          // `القرن 18`, `siglo 18`: a number right after a century word is the century.
+          push(out, pend, { kind: 'ordinal', n: tok.n, digits: tok.digits, unit: pend.unit });
         } else if (tok.n > 0) push(out, pend, { kind: tok.decade ? 'decade' : 'year', n: tok.n, digits: tok.digits });
         break;
       case 'ord': {
@@ -103,6 +106,11 @@ export function scanPoints(toks: DToken[]): PointScan {
       case 'mill': {
         const unit = tok.t === 'cent' ? 'century' : 'millennium';
         if (last && last.kind === 'ordinal' && (prev?.t === 'ord' || prev?.t === 'roman')) last.unit = unit;
+        else if (last && last.kind === 'year' && prev?.t === 'num' && last.n <= 40 && !last.era) {
+          // `18 ст.`, `3 тис.`: a small number before a century word is the century.
+          last.kind = 'ordinal';
+          last.unit = unit;
+        }
         else if (!(prev && (prev.t === 'num' || prev.t === 'era'))) pend.unit = unit;
         break;
       }

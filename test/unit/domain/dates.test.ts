@@ -50,6 +50,13 @@ describe('parseDate: centuries, millennia and eras', () => {
     ['7th century – 1551', 601, 1551],
     ['ca. 3000 a.C. – siglo XVI d.C.', -3000, 1600],
     ['1844 – principios del siglo XX', 1844, 1933],
+    ['eighteenth century', 1701, 1800],
+    ['second millennium BC', -2000, -1001],
+    ['segundo milenio a.C.', -2000, -1001],
+    ['deuxième millénaire av. J.-C.', -2000, -1001],
+    ['dix-huitième siècle', 1701, 1800],
+    ['القرن 18', 1701, 1800],
+    ['18 ст.', 1701, 1800],
   ])('%s → %i..%i', (text, lo, hi) => {
     expect(range(text)).toEqual([lo, hi]);
   });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCaption, type ParsedCaption } from '../../../../ingest/normalise/caption.js';
+import { parseDate } from '../../../../src/domain/dates.js';
 import { findPeriods } from '../../../../src/domain/periods.js';
 
 /**
@@ -14,6 +15,7 @@ interface Illustration {
   lang?: string;
 }
 interface Category {
+  dates?: string;
   illustrations?: Illustration[];
   subcategories?: Category[];
 }
@@ -46,6 +48,20 @@ function rows(): Row[] {
 }
 
 const ROWS = rows();
+
+function categoryDates(): string[] {
+  const out: string[] = [];
+  const walk = (cats: Category[]): void => {
+    for (const c of cats) {
+      if (c.dates) out.push(c.dates);
+      walk(c.subcategories ?? []);
+    }
+  };
+  for (const f of readdirSync(DIR).filter((n) => n.endsWith('.json'))) {
+    for (const s of (JSON.parse(readFileSync(new URL(f, DIR), 'utf8')) as List).sections) walk(s.categories);
+  }
+  return out;
+}
 const PARSED = new Map<Row, ParsedCaption>(ROWS.map((r) => [r, parseCaption(r.caption, r.lang)]));
 
 /** The caption without its `© holder, inventory number` tail. */
@@ -73,6 +89,19 @@ function hasDate(caption: string): boolean {
 const KNOWN_MEASUREMENT_DEFECTS = ['cambodia-2009#17', 'syria-2013#17'];
 const KNOWN_DATE_DEFECTS = ['peru-2007#25', 'iraq-2015#26'];
 const id = (r: Row): string => `${r.list}#${r.n}`;
+
+describe('category dates of the sample lists', () => {
+  it('gives every category `dates` string a range, bounded by its printed ends', () => {
+    const all = categoryDates();
+    expect(all.length).toBeGreaterThan(100);
+    for (const text of all) {
+      const d = parseDate(text);
+      expect(d.earliest !== undefined || d.latest !== undefined, text).toBe(true);
+      if (d.earliest !== undefined && d.latest !== undefined) expect(d.earliest, text).toBeLessThanOrEqual(d.latest);
+      expect(d.warnings, text).toEqual([]);
+    }
+  });
+});
 
 describe('all captions of the sample lists', () => {
   it('has the 17 lists and their captions', () => {

@@ -82,6 +82,18 @@ describe('splitCaption', () => {
     );
   });
 
+  it('splits Ukrainian, Arabic and German captions', () => {
+    expect(splitCaption('Глечик, кераміка, Трипілля, IV тис. до н. е., висота 32 см', 'uk')).toEqual({
+      objectName: 'Глечик', materialText: 'кераміка', placeText: ['Трипілля'], dateText: 'IV тис. до н. е.', dimensionsText: 'висота 32 см', rest: [],
+    });
+    expect(splitCaption('جرة، فخار، العصر العباسي، بغداد، القرن 9 م، الارتفاع 24 سم', 'ar')).toEqual({
+      objectName: 'جرة', materialText: 'فخار', placeText: ['بغداد'], dateText: 'العصر العباسي, القرن 9 م', dimensionsText: 'الارتفاع 24 سم', rest: [],
+    });
+    const de = parseCaption('Krug, Keramik, Ägypten, 3. Jahrtausend v. Chr., Höhe 24 cm', 'de');
+    expect([de.parts.materialText, de.parts.placeText, de.date.earliest, de.date.latest]).toEqual(['Keramik', ['Ägypten'], -3000, -2001]);
+    expect(de.measurements.dimensions.map((d) => [d.dimension, d.mm])).toEqual([['height', 240]]);
+  });
+
   it('returns an empty split for empty input and never throws', () => {
     expect(splitCaption('', 'en')).toEqual({ rest: [] });
     expect(splitCaption('   ', 'en')).toEqual({ rest: [] });
