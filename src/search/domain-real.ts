@@ -1,11 +1,19 @@
+import { countryLabel as gazetteerLabel, resolveCountryQuery } from '../domain/countries.js';
+import { REGION_BY_KEY } from '../domain/regions.js';
+import { parseDateQuery, periodBucketLabel as bucketLabels } from '../domain/dates.js';
 import { fold, stem } from '../domain/fold.js';
 import { parseLength, parseWeight } from '../domain/measurements.js';
-import { expandQuery, labelFor, narrowerKeys, VOCAB_LANGS } from '../domain/vocabulary.js';
-import type { SearchDomain } from './domain.js';
+import { MATERIALS } from '../domain/materials.js';
+import { OBJECT_TYPES } from '../domain/object-types.js';
+import { allPhrases } from '../domain/vocab/build.js';
+import { labelFor, narrowerKeys, VOCAB_LANGS, type Vocabulary } from '../domain/vocabulary.js';
+import type { Expansion, SearchDomain } from './domain.js';
 import { periodBucketLabel } from './period-labels.js';
 
 /**
- * The search's domain, bound to the project's vocabularies, gazetteers and parsers.
+ * The search's domain, bound to the project's vocabularies, gazetteers and parsers. Country names
+ * and labels come from the project's gazetteer first, then from the runtime's CLDR data (every ISO
+ * code, the interface languages), so a label never falls back to a bare code.
  */
 
 const ISO_CODES = (() => {
@@ -42,36 +50,92 @@ const byName: Map<string, string> = (() => {
 const KNOWN = new Set(byName.values());
 
 export function countryLabel(code: string, lang: string): string {
-  return names(lang)?.of(code) ?? names('en')?.of(code) ?? code;
+  const own = gazetteerLabel(code, lang);
+  if (own && (own !== gazetteerLabel(code, 'en') || lang === 'en')) return own;
+  return names(lang)?.of(code) ?? own ?? names('en')?.of(code) ?? code;
 }
 
 export function resolveCountry(input: string): string | undefined {
   const t = input.trim();
   if (/^[A-Za-z]{2}$/.test(t) && KNOWN.has(t.toUpperCase())) return t.toUpperCase();
-  return byName.get(fold(t));
+  return resolveCountryQuery(t) ?? byName.get(fold(t));
 }
 
-const BCE = /^(\d{1,6})\s*(?:bce?|b\.c\.(?:e\.)?|av\.?\s*j\.?-?c\.?|a\.?\s*c\.?|a\.?\s*de\s*c\.?|v\.?\s*chr\.?|до\s*н\.?\s*е\.?|ق\.?\s*م\.?)$/iu;
-const CE = /^(?:ad|a\.d\.|ce)?\s*(\d{1,4})\s*(?:ce|ad|a\.d\.|ap\.?\s*j\.?-?c\.?|d\.?\s*c\.?|n\.?\s*chr\.?|н\.?\s*е\.?|م)?$/iu;
+/** Bucket labels of the date module (en, fr, es, ar, uk), ours for the other languages. */
+function periodLabel(key: string, lang: string): string | undefined {
+  const labels = bucketLabels(key) as Record<string, string> | undefined;
+  if (!labels) return periodBucketLabel(key, lang);
+  return labels[lang] ?? periodBucketLabel(key, lang) ?? labels.en;
+}
 
-function parseYear(text: string): number | undefined {
-  const t = text.trim();
-  const bce = BCE.exec(t);
-  if (bce) return -Number(bce[1]);
-  const ce = CE.exec(t);
-  return ce ? Number(ce[1]) : undefined;
+function parseYear(text: string, end: 'earliest' | 'latest'): number | undefined {
+  const d = parseDateQuery(text);
+  return end === 'earliest' ? (d.earliest ?? d.latest) : (d.latest ?? d.earliest);
+}
+
+/**
+ * Vocabulary keys a query names, as `expandQuery` of the vocabulary module finds them (phrases
+ * first, every language), with each entry's terms computed once and shared, so a query costs one
+ * scan of the phrase indices.
+ */
+const VOCABS: readonly Vocabulary[] = [MATERIALS, OBJECT_TYPES];
+const expansions = new Map<string, Expansion>();
+
+function expansionOf(vocab: Vocabulary, key: string): Expansion {
+  const id = `${vocab.kind}:${key}`;
+  let e = expansions.get(id);
+  if (!e) {
+    const entry = vocab.entries.get(key);
+    e = { key, kind: vocab.kind, terms: entry ? allPhrases(entry) : [] };
+    expansions.set(id, e);
+  }
+  return e;
+}
+
+export function expandQuery(text: string): Expansion[] {
+  const out: Expansion[] = [];
+  for (const vocab of VOCABS) {
+    for (const hit of vocab.queryIndex.scan(text)) {
+      for (const key of hit.value) {
+        const e = expansionOf(vocab, key);
+        if (!out.includes(e)) out.push(e);
+      }
+    }
+  }
+  return out;
+}
+
+const isTerm = (word: string) => VOCABS.some((v) => (v.queryIndex.exact(word)?.length ?? 0) > 0);
+
+/**
+ * German-style compounds (and the odd fused word elsewhere): two vocabulary terms written as one
+ * word, with an optional linking `s` or `n`. Only words of 8+ Latin letters that are not terms
+ * themselves; parts of at least 3 letters; the longest head that works wins.
+ */
+export function splitCompound(word: string): string[] | undefined {
+  if (word.length < 8 || !/^[a-z]+$/.test(word) || isTerm(word)) return undefined;
+  for (let i = word.length - 3; i >= 3; i--) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (!isTerm(tail)) continue;
+    if (isTerm(head)) return [head, tail];
+    const linked = head.slice(0, -1);
+    if ((head.endsWith('s') || head.endsWith('n')) && linked.length >= 3 && isTerm(linked)) return [linked, tail];
+  }
+  return undefined;
 }
 
 export const realDomain: SearchDomain = {
-  expandQuery: (text) => expandQuery(text).map((e) => ({ key: e.key, kind: e.kind, terms: e.terms })),
+  splitCompound,
+  expandQuery,
   narrowerKeys: (key) => narrowerKeys(key),
   vocabLabel: (key, lang) => labelFor(key, lang),
   resolveCountry,
   countryLabel,
-  regionLabel: (key) => key,
-  periodLabel: periodBucketLabel,
+  regionLabel: (key) => REGION_BY_KEY.get(key)?.label ?? key,
+  periodLabel,
   parseLength: (text, unit) => parseLength(text, unit),
   parseWeight: (text) => parseWeight(text),
-  parseYear: (text) => parseYear(text),
+  parseYear,
   stem,
 };

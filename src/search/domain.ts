@@ -32,4 +32,9 @@ export interface SearchDomain {
   parseYear(text: string, end: 'earliest' | 'latest'): number | undefined;
   /** The same light stemmer the index uses. */
   stem(token: string): string;
+  /**
+   * Parts of a compound word whose parts are vocabulary terms but which is not one itself
+   * (`keilschrifttafel` → `keilschrift tafel`, `bronzestatuette` → `bronze statuette`).
+   */
+  splitCompound?(word: string): string[] | undefined;
 }

@@ -1,4 +1,4 @@
-import { tokenSpans, tokens as tokenise } from '../domain/fold.js';
+import { fold, tokens as tokenise } from '../domain/fold.js';
 import type { TextInput } from './text.js';
 import { fuzzinessOf } from './text.js';
 
@@ -12,6 +12,8 @@ export interface Matcher {
   exact: Set<string>;
   fuzzy: { token: string; max: number }[];
   stem: (t: string) => string;
+  /** Verdicts per folded word, shared by every hit of a response (words repeat across records). */
+  seen: Map<string, boolean>;
 }
 
 export function matcherOf(text: TextInput, stem: (t: string) => string): Matcher {
@@ -22,7 +24,7 @@ export function matcherOf(text: TextInput, stem: (t: string) => string): Matcher
     for (const p of e.phrases) for (const t of tokenise(p)) if (t.length > 2) exact.add(stem(t));
   }
   const fuzzy = text.tokens.map((token) => ({ token, max: fuzzinessOf(token) })).filter((f) => f.max > 0);
-  return { exact, fuzzy, stem };
+  return { exact, fuzzy, stem, seen: new Map() };
 }
 
 /** Optimal-string-alignment distance, giving up as soon as it exceeds `max`. */
@@ -48,8 +50,29 @@ export function withinEdits(a: string, b: string, max: number): boolean {
 }
 
 function hits(word: string, m: Matcher): boolean {
-  if (m.exact.has(word) || m.exact.has(m.stem(word))) return true;
-  return m.fuzzy.some((f) => f.token[0] === word[0] && withinEdits(f.token, word, f.max));
+  let v = m.seen.get(word);
+  if (v === undefined) {
+    v =
+      m.exact.has(word) ||
+      m.exact.has(m.stem(word)) ||
+      m.fuzzy.some((f) => f.token[0] === word[0] && withinEdits(f.token, word, f.max));
+    if (m.seen.size < 20_000) m.seen.set(word, v);
+  }
+  return v;
+}
+
+// Raw words as `tokenSpans` reads them (letters, marks, digits, inner apostrophes); folding is
+// skipped for plain ASCII words, the common case, which fold to their lower case.
+const RAW_WORD = /[\p{L}\p{M}\p{N}\u200c\u200d]+(?:['’‘ʼʻʿʾ`´][\p{L}\p{M}\p{N}\u200c\u200d]+)*/gu;
+const PLAIN = /^[a-z0-9]+$/;
+const SPLIT = /[^\p{L}\p{N}]+/u;
+
+function wordMatches(raw: string, m: Matcher): boolean {
+  const lower = raw.toLowerCase();
+  if (PLAIN.test(lower)) return hits(lower, m);
+  const folded = fold(lower);
+  if (hits(folded.replace(/'/g, ''), m)) return true;
+  return folded.split(SPLIT).some((part) => part.length > 0 && hits(part, m));
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -62,11 +85,13 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 export function highlight(text: string | undefined, m: Matcher, window?: number): string | undefined {
   if (!text) return undefined;
   const marks: [number, number][] = [];
-  for (const span of tokenSpans(text)) {
-    if (!hits(span.text, m)) continue;
+  for (const w of text.matchAll(RAW_WORD)) {
+    if (!wordMatches(w[0], m)) continue;
+    const start = w.index;
+    const end = start + w[0].length;
     const last = marks[marks.length - 1];
-    if (last && last[1] >= span.start) last[1] = Math.max(last[1], span.end);
-    else marks.push([span.start, span.end]);
+    if (last && last[1] >= start) last[1] = Math.max(last[1], end);
+    else marks.push([start, end]);
   }
   if (marks.length === 0) return undefined;
   let from = 0;

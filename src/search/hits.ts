@@ -29,26 +29,31 @@ const SNIPPET = 220;
 
 export const thumbnailUrl = (sha256: string) => `/v1/images/${sha256}/thumb`;
 
-function matchedOf(hit: EsHit, filterNames: string[]): string[] {
+function matchedFields(hit: EsHit): Set<string> {
   const mq = hit.matched_queries;
-  const names = new Set((Array.isArray(mq) ? mq : mq ? Object.keys(mq) : []).map(publicName));
-  return [...FIELD_ORDER.filter((n) => names.has(n)), ...filterNames];
+  return new Set((Array.isArray(mq) ? mq : mq ? Object.keys(mq) : []).map(publicName));
 }
 
-function highlights(r: CanonicalRecord, ctx: HitContext): Record<string, string> {
+/** Highlights of the fields Elasticsearch says matched, in the asked language. */
+function highlights(r: CanonicalRecord, ctx: HitContext, matched: Set<string>): Record<string, string> {
   const m = ctx.matcher;
   if (!m) return {};
   const out: Record<string, string> = {};
-  const put = (field: string, value: string | undefined) => {
-    if (value) out[field] = value;
+  const put = (field: string, value: () => string | undefined) => {
+    if (!matched.has(field)) return;
+    const v = value();
+    if (v) out[field] = v;
   };
-  put('title', highlight(pick(r.title, ctx.lang), m));
-  put('object_type', highlight(r.objectType.map((t) => pick(t.label, ctx.lang)).join(', '), m));
-  put('category', highlight(r.category.map((s) => pick(s.label, ctx.lang)).join(' › '), m));
-  put('material', highlight([...r.materials.map((t) => pick(t.label, ctx.lang)), r.materialText].filter(Boolean).join(', '), m));
-  put('description', highlight(pick(r.description, ctx.lang), m, SNIPPET));
-  put('inscriptions', highlight(r.inscriptions, m, SNIPPET));
-  if (!out.description && r.source.text) put('caption', highlight(r.source.text, m, SNIPPET));
+  put('title', () => highlight(pick(r.title, ctx.lang), m));
+  put('object_type', () => highlight(r.objectType.map((t) => pick(t.label, ctx.lang)).join(', '), m));
+  put('category', () => highlight(r.category.map((s) => pick(s.label, ctx.lang)).join(' › '), m));
+  put('material', () => highlight([...r.materials.map((t) => pick(t.label, ctx.lang)), r.materialText].filter(Boolean).join(', '), m));
+  put('description', () => highlight(pick(r.description, ctx.lang), m, SNIPPET) ?? highlight(r.source.text, m, SNIPPET));
+  put('inscriptions', () => highlight(r.inscriptions, m, SNIPPET));
+  if (!out.description && !out.title && (matched.has('place') || matched.has('period') || matched.has('phrase'))) {
+    const caption = highlight(r.source.text, m, SNIPPET);
+    if (caption) out.caption = caption;
+  }
   return out;
 }
 
@@ -59,6 +64,7 @@ export function toHit(hit: EsHit, ctx: HitContext): Hit {
     return { id, score: hit._score ?? 0, kind: 'redlist', title: id, list: null, category: [], countries: [], thumbnail: null, highlight: {}, matched: [] };
   }
   const image = r.images[0];
+  const matched = matchedFields(hit);
   return {
     id,
     score: Math.round((hit._score ?? 0) * 1000) / 1000,
@@ -68,7 +74,7 @@ export function toHit(hit: EsHit, ctx: HitContext): Hit {
     category: r.category.map((s) => ({ key: s.key, label: pick(s.label, ctx.lang) ?? s.key })),
     countries: r.places.countries.map((c) => ({ key: c, label: ctx.domain.countryLabel(c, ctx.lang) })),
     thumbnail: image ? thumbnailUrl(image.sha256) : null,
-    highlight: highlights(r, ctx),
-    matched: matchedOf(hit, ctx.filterNames),
+    highlight: highlights(r, ctx, matched),
+    matched: [...FIELD_ORDER.filter((n) => matched.has(n)), ...ctx.filterNames],
   };
 }

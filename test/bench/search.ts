@@ -1,0 +1,181 @@
+import { Agent, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../../src/app.js';
+import { indexNames, loadConfig, type Config } from '../../src/config.js';
+import { createEs, type Es, type estypes } from '../../src/es/client.js';
+import { provision } from '../../src/es/provision.js';
+import { createLogger } from '../../src/logger.js';
+import { SearchParams } from '../../src/schemas/search.js';
+import { realDomain } from '../../src/search/domain-real.js';
+import { normaliseParams } from '../../src/search/params.js';
+import { buildSearch } from '../../src/search/query.js';
+import { ingestSample } from '../eval/search.js';
+import { loadQueries } from '../helpers/search-relevance.js';
+
+/**
+ * Search latency: the relevance-set queries through the API over real HTTP (keep-alive) against
+ * the identical Elasticsearch request bodies sent straight to Elasticsearch, interleaved in the
+ * same run; p50/p95 of each and their ratios, then throughput with 16 concurrent clients.
+ * Targets: API p50 within 1 ms of raw, API p95 within 1.10x of raw.
+ */
+
+export interface LatencyFigures {
+  p50: number;
+  p95: number;
+  mean: number;
+}
+
+export interface SearchBenchReport {
+  queries: number;
+  samples: number;
+  raw: LatencyFigures;
+  api: LatencyFigures;
+  p50DiffMs: number;
+  p95Ratio: number;
+  throughput: { clients: number; seconds: number; apiRps: number; rawRps: number };
+  pass: boolean;
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+function figures(xs: number[]): LatencyFigures {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: quantile(s, 0.5), p95: quantile(s, 0.95), mean: s.reduce((a, b) => a + b, 0) / s.length };
+}
+
+interface Case {
+  qs: string;
+  body: estypes.SearchRequest;
+}
+
+/** Every relevance query, as a query string and as the exact body the API sends. */
+function cases(): Case[] {
+  return loadQueries().map((q) => {
+    const params: Record<string, string | string[]> = { ...(q.q ? { q: q.q } : {}), lang: q.lang, ...q.params };
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) for (const x of Array.isArray(v) ? v : [v]) qs.append(k, x);
+    const req = normaliseParams(SearchParams.parse(params), realDomain);
+    return { qs: qs.toString(), body: buildSearch(req).body };
+  });
+}
+
+function httpGet(agent: Agent, port: number, path: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, agent, method: 'GET' }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}: ${Buffer.concat(chunks).toString().slice(0, 300)}`));
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+/** Runs the benchmark against an index prefix that holds data. */
+export async function benchSearch(config: Config, es: Es, opts: { rounds?: number; seconds?: number } = {}): Promise<SearchBenchReport> {
+  const rounds = opts.rounds ?? 8;
+  const seconds = opts.seconds ?? 5;
+  const index = indexNames(config.INDEX_PREFIX).objects;
+  const raw = createEs({ url: config.ELASTICSEARCH_URL ?? '', apiKey: config.ELASTICSEARCH_API_KEY });
+  const app = await buildApp(config, { es, logger: createLogger('silent'), bulk: { runner: false } } as Parameters<typeof buildApp>[1]);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (app.server.address() as AddressInfo).port;
+  const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  try {
+    const all = cases();
+    const viaApi = (c: Case) => httpGet(agent, port, `/v1/search?${c.qs}`);
+    const viaRaw = (c: Case) => raw.search({ index, ...c.body });
+    for (let i = 0; i < 3; i++) for (const c of all) await Promise.all([viaApi(c), viaRaw(c)]).catch((e: unknown) => Promise.reject(e));
+    const apiMs: number[] = [];
+    const rawMs: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const c of all) {
+        // Alternate which goes first, so neither always meets a warm cache.
+        if (r % 2 === 0) {
+          rawMs.push(await timed(() => viaRaw(c)));
+          apiMs.push(await timed(() => viaApi(c)));
+        } else {
+          apiMs.push(await timed(() => viaApi(c)));
+          rawMs.push(await timed(() => viaRaw(c)));
+        }
+      }
+    }
+    const throughput = async (fn: (c: Case) => Promise<unknown>) => {
+      let done = 0;
+      const end = performance.now() + seconds * 1000;
+      await Promise.all(
+        Array.from({ length: 16 }, async (_, w) => {
+          for (let i = w; performance.now() < end; i++) {
+            await fn(all[i % all.length]!);
+            done++;
+          }
+        }),
+      );
+      return done / seconds;
+    };
+    const rawRps = await throughput(viaRaw);
+    const apiRps = await throughput(viaApi);
+    const api = figures(apiMs);
+    const rawF = figures(rawMs);
+    const p50DiffMs = api.p50 - rawF.p50;
+    const p95Ratio = api.p95 / rawF.p95;
+    return {
+      queries: all.length,
+      samples: apiMs.length,
+      raw: rawF,
+      api,
+      p50DiffMs,
+      p95Ratio,
+      throughput: { clients: 16, seconds, apiRps, rawRps },
+      pass: p50DiffMs <= 1 && p95Ratio <= 1.1,
+    };
+  } finally {
+    agent.destroy();
+    await app.close();
+    await raw.close();
+  }
+}
+
+export function printReport(r: SearchBenchReport): void {
+  const f = (x: number) => x.toFixed(2).padStart(7);
+  console.log(`search: ${r.queries} queries x ${r.samples / r.queries} rounds, interleaved (ms)`);
+  console.log(`           p50      p95     mean`);
+  console.log(`raw ES  ${f(r.raw.p50)}  ${f(r.raw.p95)}  ${f(r.raw.mean)}`);
+  console.log(`API     ${f(r.api.p50)}  ${f(r.api.p95)}  ${f(r.api.mean)}`);
+  console.log(`API p50 - raw p50 = ${r.p50DiffMs.toFixed(2)} ms (target <= 1 ms); API p95 / raw p95 = ${r.p95Ratio.toFixed(3)} (target <= 1.10)`);
+  const t = r.throughput;
+  console.log(`throughput, ${t.clients} concurrent clients, ${t.seconds} s: API ${t.apiRps.toFixed(0)} req/s, raw ES ${t.rawRps.toFixed(0)} req/s (${((t.apiRps / t.rawRps) * 100).toFixed(0)} %)`);
+  console.log(r.pass ? 'search bench: targets met' : 'search bench: TARGETS MISSED');
+}
+
+async function main(): Promise<void> {
+  const base = loadConfig();
+  const node = await provision(base, 'test', createLogger('warn', process.stderr));
+  const withUrl = Object.freeze({ ...base, ELASTICSEARCH_URL: node.url });
+  const es = createEs({ url: node.url, apiKey: base.ELASTICSEARCH_API_KEY });
+  const sample = await ingestSample(withUrl, es, 'bench-search');
+  try {
+    const report = await benchSearch(sample.config, es);
+    printReport(report);
+  } finally {
+    await sample.release();
+    await es.close();
+    await node.release();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { analyseText } from '../../../src/search/analyse.js';
+import { realDomain, resolveCountry, splitCompound } from '../../../src/search/domain-real.js';
+
+describe('the project domain as the search uses it', () => {
+  it('splits compounds of two vocabulary terms, with or without a linking s', () => {
+    expect(splitCompound('keilschrifttafel')).toEqual(['keilschrift', 'tafel']);
+    expect(splitCompound('bronzestatuette')).toEqual(['bronze', 'statuette']);
+    expect(splitCompound('manuscript')).toBeUndefined();
+    expect(splitCompound('rollsiegel')).toBeUndefined();
+  });
+
+  it('searches a compound as its parts, each with its vocabulary equivalents', () => {
+    const t = analyseText('Keilschrifttafel', realDomain);
+    expect(t?.tokens).toEqual(['keilschrift', 'tafel']);
+    const keys = t?.expansions.map((e) => e.key);
+    expect(keys).toEqual(expect.arrayContaining(['cuneiform', 'tablet']));
+  });
+
+  it('resolves countries by code or by name in the interface languages', () => {
+    expect(['sy', 'Syrie', 'سوريا', 'Сирія', 'Syrien', 'Síria'].map(resolveCountry)).toEqual(['SY', 'SY', 'SY', 'SY', 'SY', 'SY']);
+    expect(resolveCountry('Narnia')).toBeUndefined();
+    expect(realDomain.countryLabel('CI', 'fr')).toBe('Côte d’Ivoire');
+  });
+
+  it('labels period buckets in every interface language', () => {
+    for (const lang of ['en', 'fr', 'es', 'pt', 'de', 'ar', 'uk']) expect(realDomain.periodLabel('m-3', lang)).toMatch(/\S/);
+    expect(realDomain.periodLabel('m-3', 'de')).toBe('3. Jahrtausend v. Chr.');
+  });
+
+  it('reads years typed as text', () => {
+    expect(realDomain.parseYear('2nd millennium BC', 'earliest')).toBe(-2000);
+    expect(realDomain.parseYear('2nd millennium BC', 'latest')).toBe(-1001);
+    expect(realDomain.parseYear('siglo XVIII', 'earliest')).toBe(1701);
+  });
+});
