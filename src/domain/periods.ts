@@ -168,7 +168,7 @@ function strictOk(toks: Token[], i: number, len: number, text: string): boolean 
 const CACHE = new Map<string, PeriodMatch[]>();
 const CACHE_MAX = 20_000;
 
-/** Every gazetteer name found in `text`, left to right, without overlaps. */
+/** Every gazetteer name found in `text`, left to right, without overlaps (matches are shared: do not mutate). */
 export function findPeriods(text: string, opts: FindPeriodOptions = {}): PeriodMatch[] {
   if (typeof text !== 'string' || text.trim() === '') return [];
   const key = `${opts.regions?.join(',') ?? ''}|${text}`;
