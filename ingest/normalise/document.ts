@@ -1,5 +1,5 @@
 import type { CanonicalRecord, Dimension, LangMap, VocabTerm } from '../../src/schemas/record.js';
-import { periodBuckets } from './buckets.js';
+import { periodBucketsOf } from '../../src/domain/dates.js';
 import { indexText } from './index-text.js';
 import { contentHash } from './stable-json.js';
 
@@ -50,7 +50,7 @@ export function buildDocument(
   doc.cultures = record.places.cultures;
   doc.period_keys = record.date.periods.map((p) => p.key);
   const { earliest, latest } = record.date;
-  doc.period_buckets = periodBuckets(earliest, latest);
+  doc.period_buckets = periodBucketsOf(earliest, latest);
   if (earliest !== undefined || latest !== undefined) {
     const lo = Math.min(earliest ?? latest ?? 0, latest ?? earliest ?? 0);
     const hi = Math.max(earliest ?? latest ?? 0, latest ?? earliest ?? 0);

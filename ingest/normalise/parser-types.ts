@@ -9,21 +9,27 @@ export interface Parsed<T> {
   warnings: Warning[];
 }
 
-export interface CaptionParts {
+/** A caption split into its parts, with its measurements and date already parsed. */
+export interface CaptionResult {
   objectName?: string | undefined;
   materialText?: string | undefined;
-  placeText?: string | undefined;
-  dateText?: string | undefined;
-  measurementText?: string | undefined;
+  /** Place, site and culture parts, as printed. */
+  placeTexts: string[];
+  maker?: string | undefined;
   holder?: { institution?: string | undefined; inventoryNumber?: string | undefined } | undefined;
   /** Parts of the caption no rule recognised. */
   rest: string[];
+  measurements?: Measurements | undefined;
+  date?: DateRange | undefined;
+  /** Measurement and date warnings. */
+  warnings: Warning[];
 }
 
 export interface Parsers {
-  caption(caption: string, lang: string): CaptionParts;
+  /** `regions`: ISO codes of the list's coverage, to choose regional readings of period names. */
+  caption(caption: string, lang: string, regions?: string[]): CaptionResult;
   measurements(text: string): Parsed<Measurements>;
-  date(text: string, lang: string): Parsed<DateRange>;
+  date(text: string, lang: string, regions?: string[]): Parsed<DateRange>;
   periods(text: string, lang: string): Period[];
   countries(text: string): string[];
   isCountry(text: string): boolean;

@@ -13,6 +13,7 @@ export function applyDateFallback(
   categoryDates: string[],
   sectionHeading: string | undefined,
   lang: string,
+  regions: string[],
   p: Parsers,
 ): void {
   const d = record.date;
@@ -20,7 +21,7 @@ export function applyDateFallback(
   const candidates: [string, string][] = categoryDates.map((t) => [t, 'DATE_FROM_CATEGORY']);
   if (sectionHeading) candidates.push([sectionHeading, 'DATE_FROM_SECTION']);
   for (const [text, code] of candidates) {
-    const parsed = p.date(text, lang).value;
+    const parsed = p.date(text, lang, regions).value;
     if (parsed.earliest === undefined && parsed.latest === undefined) continue;
     if (parsed.earliest !== undefined) d.earliest = parsed.earliest;
     if (parsed.latest !== undefined) d.latest = parsed.latest;

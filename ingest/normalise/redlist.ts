@@ -157,8 +157,8 @@ function illustration(
   }
   if (ill.caption === undefined) record.warnings.push(warning('caption', 'CAPTION_MISSING', 'the illustration has no caption'));
   else if (caption === '') record.warnings.push(warning('caption', 'CAPTION_EMPTY', 'the illustration caption is empty', ill.caption));
-  else applyCaption(record, caption, lang, ctx.parsers);
-  applyDateFallback(record, dates, s.heading?.en, lang, ctx.parsers);
+  else applyCaption(record, caption, lang, section.coverage.countries, ctx.parsers);
+  applyDateFallback(record, dates, s.heading?.en, lang, section.coverage.countries, ctx.parsers);
   applyPlaceFallback(record, section.coverage, caption !== '');
   const images = ill.image ? [{ source: ill.image, path: resolve(ctx.imagesDir, ill.image) }] : [];
   return { record, images };

@@ -6,20 +6,20 @@ import { createHash } from 'node:crypto';
  * as `JSON.stringify` does.
  */
 export function stableStringify(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return write(value) ?? 'null';
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
-    }
-    return out;
+/** Serialises directly in sorted-key order, without building sorted copies. */
+function write(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => write(v) ?? 'null').join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of Object.keys(obj).sort()) {
+    const v = write(obj[key]);
+    if (v !== undefined) parts.push(`${JSON.stringify(key)}:${v}`);
   }
-  return value;
+  return `{${parts.join(',')}}`;
 }
 
 export function sha256Hex(text: string | Buffer): string {

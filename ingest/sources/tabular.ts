@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse';
@@ -64,13 +63,22 @@ export async function* readTabular(file: string, opts: TabularOptions = {}): Asy
 }
 
 async function* readNdjson(stream: Readable): AsyncGenerator<SourceRow> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  // Splitting chunks by hand is about twice as fast as readline's async iterator.
+  stream.setEncoding('utf8');
+  let rest = '';
   let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (line.trim() === '') continue;
-    yield toRow(`line ${n}`, line);
+  for await (const chunk of stream) {
+    const text = rest + (chunk as string);
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      n++;
+      const line = text.slice(start, nl);
+      start = nl + 1;
+      if (line.trim() !== '') yield toRow(`line ${n}`, line);
+    }
+    rest = text.slice(start);
   }
+  if (rest.trim() !== '') yield toRow(`line ${n + 1}`, rest);
 }
 
 async function* readJsonArray(stream: Readable): AsyncGenerator<SourceRow> {

@@ -18,3 +18,12 @@ describe('stable JSON', () => {
     expect(contentHash([1, 2])).not.toBe(contentHash([2, 1]));
   });
 });
+
+describe('stable JSON against JSON.stringify', () => {
+  it('produces valid JSON equal in content to the input, including escapes and nulls', () => {
+    const v = { z: 'quote " and \\ and é', a: [1, null, undefined, { b: true, a: 2.5 }], m: { x: undefined } };
+    const text = stableStringify(v);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(v)));
+    expect(text.indexOf('"a"')).toBeLessThan(text.indexOf('"m"'));
+  });
+});
