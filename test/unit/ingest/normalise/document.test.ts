@@ -38,7 +38,7 @@ function sample(): CanonicalRecord {
 
 describe('buildDocument', () => {
   const rec = sample();
-  const doc = buildDocument(rec, documentDeps) as Record<string, unknown> & { search: Record<string, string> };
+  const doc = buildDocument(rec, documentDeps) as unknown as Record<string, unknown> & { search: Record<string, string> };
 
   it('copies the keyword fields of the mapping contract', () => {
     expect(doc).toMatchObject({
