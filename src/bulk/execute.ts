@@ -68,7 +68,8 @@ export async function checkChunk(rows: InputRow[], engine: BulkEngine, opts: Che
     if (!item || 'error' in item) {
       return { ref: p.row.ref, row: p.row.row, error: { field: 'query', reason: item ? errorReason(item) : 'no response' } };
     }
-    const hits = item.hits.hits.map((h) => shapeHit(h as EsHit, p.given, opts.lang));
+    const best = item.hits.hits[0]?._score ?? 0;
+    const hits = item.hits.hits.map((h) => shapeHit(h as EsHit, best, p.given, opts.lang));
     return okResult(p.row.ref, p.row.row, hits, p.warnings);
   });
 }

@@ -12,21 +12,29 @@ import type { InputField } from './fields.js';
  * - date:     the `date` span overlaps the record's, or `q` named the period;
  * - measure:  a height, width or diameter within ±20 %;
  * - text:     `title`, `inscriptions` or `q` matched.
+ * The row's country "contradicts" a hit when the row gives a country and the hit is not from it
+ * (a Red List covers objects of its own countries); likewise for the date.
  *
  * Levels:
- * - `strong`:   type, and at least two of material / country / date, and neither the row's country
- *               nor its date contradicts the hit (given but not matched), and score ≥ STRONG_MIN_SCORE;
- * - `possible`: type, or at least two of the other signals, and score ≥ POSSIBLE_MIN_SCORE;
- * - `none`:     anything else (a weak, single-word resemblance), and rows without hits.
- * A row's level is the best level among its hits.
+ * - `strong`:   type, and at least two of material / country / date, neither the country nor the
+ *               date contradicted, and a score at least half the row's best (a leading hit);
+ * - `possible`: type, or at least two of the other signals, when the country is not contradicted;
+ *               when it is (the hit is from another country's list), only an all-round resemblance
+ *               counts: type, material, date and title/text together;
+ * - `none`:     anything else, any hit scoring under MIN_SCORE, and rows without hits.
+ * A row's level is the best level among its hits. Measured on the Walters inventory against the 17
+ * sample lists: the 1,885 objects from countries with a Red List come out 41 % strong, 57 % possible,
+ * 1 % none; the 12,073 from other countries 0.6 % strong (the list's records name that country too,
+ * e.g. French medals in the Haiti list), 11 % possible, 88 % none.
  */
 
 export const LEVELS = ['strong', 'possible', 'none'] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** Below this a hit is only a faint textual echo (one fuzzy word in a long description). */
-export const POSSIBLE_MIN_SCORE = 8;
-export const STRONG_MIN_SCORE = 30;
+/** Below this a hit is only a faint textual echo. */
+export const MIN_SCORE = 5;
+/** A strong hit scores at least this share of the row's best hit. */
+export const STRONG_SHARE = 0.5;
 
 type Signal = 'type' | 'material' | 'country' | 'date' | 'measure' | 'text';
 
@@ -57,18 +65,20 @@ export function reasonsOf(matched: readonly string[], given: readonly InputField
   return out;
 }
 
-export function levelOf(score: number, matched: readonly string[], given: readonly InputField[]): Level {
+export function levelOf(score: number, best: number, matched: readonly string[], given: readonly InputField[]): Level {
+  if (score < MIN_SCORE) return 'none';
   const signals = new Set<Signal>();
   for (const m of matched) {
     const s = SIGNAL_OF[m];
     if (s) signals.add(s);
   }
+  const has = (...xs: Signal[]) => xs.every((x) => signals.has(x));
+  const countryOk = !given.includes('country') || has('country');
+  const dateOk = !given.includes('date') || has('date');
   const context = (['material', 'country', 'date'] as const).filter((s) => signals.has(s)).length;
-  const contradicted = (given.includes('country') && !signals.has('country')) || (given.includes('date') && !signals.has('date'));
-  if (signals.has('type') && context >= 2 && !contradicted && score >= STRONG_MIN_SCORE) return 'strong';
-  const others = [...signals].filter((s) => s !== 'type').length;
-  if ((signals.has('type') || others >= 2) && score >= POSSIBLE_MIN_SCORE) return 'possible';
-  return 'none';
+  if (has('type') && context >= 2 && countryOk && dateOk && score >= STRONG_SHARE * best) return 'strong';
+  if (countryOk) return has('type') || [...signals].filter((s) => s !== 'type').length >= 2 ? 'possible' : 'none';
+  return has('type', 'material', 'date', 'text') ? 'possible' : 'none';
 }
 
 export const bestLevel = (levels: Iterable<Level>): Level => {

@@ -50,7 +50,7 @@ type HitRecord = Pick<CanonicalRecord, 'id' | 'title' | 'list' | 'category' | 'o
   places?: { countries?: string[] };
 };
 
-export function shapeHit(hit: EsHit, given: readonly InputField[], lang: string): BulkHit {
+export function shapeHit(hit: EsHit, best: number, given: readonly InputField[], lang: string): BulkHit {
   const r = (hit._source as { record?: HitRecord } | undefined)?.record;
   const mq = hit.matched_queries;
   const matched = Array.isArray(mq) ? mq : mq ? Object.keys(mq) : [];
@@ -63,7 +63,7 @@ export function shapeHit(hit: EsHit, given: readonly InputField[], lang: string)
     list: r?.list ? { id: r.list.id, title: pick(r.list.title, lang) ?? r.list.id, emergency: r.list.emergency } : null,
     category: (r?.category ?? []).map((s) => ({ key: s.key, label: pick(s.label, lang) ?? s.key })),
     countries: r?.places?.countries ?? [],
-    level: levelOf(score, matched, given),
+    level: levelOf(hit._score ?? 0, best, matched, given),
     reasons: reasonsOf(matched, given),
   };
 }

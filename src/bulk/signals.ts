@@ -1,3 +1,4 @@
+import { findCountries, resolveCountryQuery } from '../domain/countries.js';
 import { parseDateQuery } from '../domain/dates.js';
 import { parseMeasurements } from '../domain/measurements.js';
 import type { SearchDomain } from '../search/domain.js';
@@ -22,23 +23,15 @@ export interface Signals {
   warnings: RowError[];
 }
 
-const SEPARATORS = /[;,/\\|()[\]]+|\s+-\s+/u;
-
 /**
- * Country codes named in a cell: the whole text, else each part between separators
- * (`Cairo, Egypt`, `Firenze; Italia`, a `…\nations\Misr\` hierarchy path). Unknown parts are skipped.
+ * Country codes named in a cell: the whole cell as a country (any language, ISO code, native
+ * spelling: `Misr`, `Suriyah`), else every country the gazetteer finds in it as free text
+ * (`Cairo, Egypt`, `Firenze; Italia`, a TGN hierarchy `…\nations\Misr\`, a site such as Palmyra).
  */
 export function resolveCountries(text: string, domain: SearchDomain): string[] {
-  const whole = domain.resolveCountry(text.trim());
+  const whole = domain.resolveCountry(text.trim()) ?? resolveCountryQuery(text);
   if (whole) return [whole];
-  const out = new Set<string>();
-  for (const part of text.split(SEPARATORS)) {
-    const p = part.trim();
-    if (p.length < 2 || p.length > 60) continue;
-    const code = domain.resolveCountry(p);
-    if (code) out.add(code);
-  }
-  return [...out];
+  return findCountries(text).slice(0, 5);
 }
 
 /**

@@ -43,7 +43,7 @@ export const BulkResultsQuery = z.object({ format }).strict();
 
 export const JobId = z.object({ id: z.string().regex(/^[A-Za-z0-9]{1,40}$/, 'is not a job id') });
 
-const counts = z.object({ strong: z.number().int(), possible: z.number().int(), none: z.number().int(), error: z.number().int() });
+const counts = z.object({ strong: z.number().int(), possible: z.number().int(), none: z.number().int(), errors: z.number().int() });
 
 export const BulkJobCreated = z
   .object({

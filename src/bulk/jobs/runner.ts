@@ -134,7 +134,7 @@ export class JobRunner {
           const r = s.done ? s.result : results.get(s.row);
           if (!r) continue;
           if ('error' in r) {
-            counts.error++;
+            counts.errors++;
             if (sample.length < ERRORS_SAMPLE_MAX && !sample.some((e) => e.row === r.row)) sample.push({ row: r.row, ref: r.ref, ...r.error });
           } else counts[r.level]++;
         }

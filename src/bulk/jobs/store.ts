@@ -15,7 +15,7 @@ import type { BulkResult } from '../result.js';
 
 export const JOB_STATUSES = ['receiving', 'queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
-export type LevelCounts = Record<Level | 'error', number>;
+export type LevelCounts = Record<Level | 'errors', number>;
 
 export interface ErrorSample {
   row: number | null;
@@ -70,7 +70,7 @@ export interface Versioned<T> {
 
 export const ERRORS_SAMPLE_MAX = 20;
 export const rowId = (job: string, row: number) => `${job}:${row}`;
-export const emptyCounts = (): LevelCounts => ({ strong: 0, possible: 0, none: 0, error: 0 });
+export const emptyCounts = (): LevelCounts => ({ strong: 0, possible: 0, none: 0, errors: 0 });
 
 const definition = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../../mappings/${name}.json`, import.meta.url), 'utf8')) as {

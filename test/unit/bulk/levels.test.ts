@@ -1,26 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { bestLevel, levelOf, POSSIBLE_MIN_SCORE, reasonsOf, STRONG_MIN_SCORE } from '../../../src/bulk/levels.js';
+import { bestLevel, levelOf, MIN_SCORE, reasonsOf, STRONG_SHARE } from '../../../src/bulk/levels.js';
 
-const high = STRONG_MIN_SCORE + 1;
+const best = 100;
+const lv = (matched: string[], given: string[], score = best) => levelOf(score, best, matched, given as never);
 
 describe('levelOf', () => {
   it('is strong with the object type and two of material / country / date, nothing contradicted', () => {
-    expect(levelOf(high, ['object_type', 'material', 'country'], ['object_type', 'material', 'country'])).toBe('strong');
-    expect(levelOf(high, ['q', 'q.object_type', 'q.material', 'q.place'], ['q'])).toBe('strong');
+    expect(lv(['object_type', 'material', 'country'], ['object_type', 'material', 'country'])).toBe('strong');
+    expect(lv(['object_type', 'material', 'date'], ['object_type', 'material', 'date'])).toBe('strong');
+    expect(lv(['q', 'q.object_type', 'q.material', 'q.place'], ['q'])).toBe('strong');
   });
-  it('is not strong when the given country or date does not match, or the score is low', () => {
-    expect(levelOf(high, ['object_type', 'material', 'date'], ['object_type', 'material', 'date', 'country'])).toBe('possible');
-    expect(levelOf(high, ['object_type', 'material', 'country'], ['object_type', 'material', 'country', 'date'])).toBe('possible');
-    expect(levelOf(STRONG_MIN_SCORE - 1, ['object_type', 'material', 'country'], ['object_type', 'material', 'country'])).toBe('possible');
+  it('is not strong when the given date does not match, or the hit trails the row\'s best', () => {
+    expect(lv(['object_type', 'material', 'country'], ['object_type', 'material', 'country', 'date'])).toBe('possible');
+    expect(lv(['object_type', 'material', 'country'], ['object_type', 'material', 'country'], STRONG_SHARE * best - 1)).toBe('possible');
   });
-  it('is possible with the object type alone, or two other signals', () => {
-    expect(levelOf(POSSIBLE_MIN_SCORE, ['object_type'], ['object_type', 'material'])).toBe('possible');
-    expect(levelOf(POSSIBLE_MIN_SCORE, ['title', 'country'], ['title', 'country'])).toBe('possible');
-    expect(levelOf(POSSIBLE_MIN_SCORE, ['material', 'height'], ['material', 'height'])).toBe('possible');
+  it('is possible with the object type alone, or two other signals, when the country agrees or is not given', () => {
+    expect(lv(['object_type'], ['object_type', 'material'])).toBe('possible');
+    expect(lv(['object_type', 'country'], ['object_type', 'country'])).toBe('possible');
+    expect(lv(['title', 'material'], ['title', 'material'])).toBe('possible');
+    expect(lv(['material', 'height'], ['material', 'height'])).toBe('possible');
+  });
+  it('for a hit from another country than the row\'s, needs type, material, date and text together', () => {
+    const given = ['title', 'object_type', 'material', 'country', 'date'];
+    expect(lv(['object_type', 'material', 'date'], given)).toBe('none');
+    expect(lv(['object_type', 'material', 'date', 'height'], [...given, 'height'])).toBe('none');
+    expect(lv(['title', 'object_type', 'material', 'date'], given)).toBe('possible');
   });
   it('is none for a single non-type signal or a faint score', () => {
-    expect(levelOf(high, ['title'], ['title', 'country'])).toBe('none');
-    expect(levelOf(POSSIBLE_MIN_SCORE - 0.1, ['object_type'], ['object_type'])).toBe('none');
+    expect(lv(['title'], ['title', 'material'])).toBe('none');
+    expect(lv(['object_type', 'material', 'country'], ['object_type', 'material', 'country'], MIN_SCORE - 0.1)).toBe('none');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRowQuery, COUNTRY_BOOST, renameQueries } from '../../../src/bulk/query.js';
+import { buildRowQuery, COUNTRY_WEIGHT, DATE_WEIGHT, renameQueries } from '../../../src/bulk/query.js';
 import { readMeasure, resolveCountries } from '../../../src/bulk/signals.js';
 import { analyseText } from '../../../src/search/analyse.js';
 import { realDomain } from '../../../src/search/domain-real.js';
@@ -29,11 +29,14 @@ describe('buildRowQuery', () => {
   it('names every clause after the input it comes from, and only filters on kind', () => {
     const r = built({ object_type: 'statuette', material: 'bronze', country: 'Le Caire, Égypte', date: '1st millennium BC', height: '24 cm', title: 'Osiris' });
     expect(r.given).toEqual(['title', 'object_type', 'material', 'country', 'date', 'height']);
-    const bool = (r.body.query as { bool: { should: unknown[]; filter: unknown[] } }).bool;
+    const fs = (r.body.query as { function_score: { query: { bool: { should: unknown[]; filter: unknown[] } }; functions: unknown[] } }).function_score;
+    const bool = fs.query.bool;
     expect(bool.filter).toEqual([{ term: { kind: 'redlist' } }]);
-    expect(bool.should).toContainEqual({ terms: { countries: ['EG'], boost: COUNTRY_BOOST, _name: 'country' } });
-    expect(JSON.stringify(bool.should)).toContain('"date_range":{"gte":-1000,"lte":-1,"relation":"intersects"');
-    expect(JSON.stringify(bool.should)).toContain('"height_mm":{"gte":192,"lte":288');
+    // The signals multiply the text score; their named clauses only report the match.
+    expect(fs.functions).toContainEqual({ filter: { terms: { countries: ['EG'] } }, weight: COUNTRY_WEIGHT });
+    expect(fs.functions).toContainEqual({ filter: { range: { date_range: { gte: -1000, lte: -1, relation: 'intersects' } } }, weight: DATE_WEIGHT });
+    expect(JSON.stringify(fs.functions)).toContain('"height_mm":{"gte":192,"lte":288}');
+    expect(bool.should).toContainEqual({ terms: { countries: ['EG'], boost: 0.001, _name: 'country' } });
     expect(new Set(names(r.body.query))).toEqual(new Set(['title', 'object_type', 'material', 'country', 'date', 'height']));
   });
 
@@ -61,6 +64,9 @@ describe('signals', () => {
     expect(resolveCountries('Égypte', realDomain)).toEqual(['EG']);
     expect(resolveCountries('Damascus; Syria', realDomain)).toEqual(['SY']);
     expect(resolveCountries('Nowhere', realDomain)).toEqual([]);
+    expect(resolveCountries('Misr', realDomain)).toEqual(['EG']);
+    const tgn = 'Giza ; The Thesaurus of Geographic Names\\World\\continents\\Africa\\nations\\Misr\\governorates\\';
+    expect(resolveCountries(tgn, realDomain)).toEqual(['EG']);
   });
   it('reads a measurement cell or a labelled dimensions text', () => {
     expect(readMeasure('height', '24 cm', realDomain)).toEqual([{ name: 'height', range: { gte: 192, lte: 288 } }]);
