@@ -56,3 +56,27 @@ export function hexToSignedBytes(hex: string): number[] {
 export function signedBytesToHex(bytes: readonly number[]): string {
   return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
 }
+
+const HEX_RE = /^(?:[0-9a-fA-F]{8})+$/;
+
+/** A hex hash as 32-bit words, for fast repeated comparisons (re-ranking hundreds of candidates). */
+export function hexToWords(hex: string): Uint32Array {
+  if (!HEX_RE.test(hex)) throw new RangeError('hash must be hex, a multiple of 32 bits');
+  const w = new Uint32Array(hex.length / 8);
+  for (let i = 0; i < w.length; i++) w[i] = parseInt(hex.slice(i * 8, i * 8 + 8), 16) >>> 0;
+  return w;
+}
+
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Hamming distance of two equal-length word arrays. */
+export function hammingWords(a: Uint32Array, b: Uint32Array): number {
+  if (a.length !== b.length) throw new RangeError(`hash lengths differ: ${a.length} vs ${b.length} words`);
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d += popcount32(((a[i] as number) ^ (b[i] as number)) >>> 0);
+  return d;
+}

@@ -16,7 +16,7 @@
  * 16 bits to the closest unrelated pair seen.
  * A hit is a due-diligence trigger, never a proof: `similar` especially needs a human look.
  */
-import { hamming } from './hash.js';
+import { hammingWords, hexToWords } from './hash.js';
 import { HASH_BITS, INDEX_CROPS, MIN_QUALITY, type QueryDescriptors } from './descriptors.js';
 
 export type MatchLevel = 'identical' | 'near_duplicate' | 'similar';
@@ -50,16 +50,36 @@ export interface BestMatch {
   indexCrop: number;
 }
 
+const queryWords = new WeakMap<QueryDescriptors, Uint32Array[]>();
+
+function wordsOf(query: QueryDescriptors): Uint32Array[] {
+  let w = queryWords.get(query);
+  if (!w) {
+    w = query.variants.map((v) => hexToWords(v.hash));
+    queryWords.set(query, w);
+  }
+  return w;
+}
+
 /**
  * Smallest distance between any query variant and any indexed hash of one image (`hashes` in
- * INDEX_CROPS order, as `ImageDescriptors.hashes`). Exact: this is what ranks and classifies.
+ * INDEX_CROPS order, as `ImageDescriptors.hashes`; empty or malformed entries are skipped).
+ * Exact: this is what ranks and classifies.
  */
 export function bestMatch(query: QueryDescriptors, hashes: readonly string[]): BestMatch {
+  const qw = wordsOf(query);
   let best: BestMatch = { distance: Infinity, level: null, orientation: 0, queryCrop: 1, indexCrop: 1 };
-  for (const v of query.variants) {
-    for (const [i, h] of hashes.entries()) {
-      if (h.length !== v.hash.length) continue;
-      const d = hamming(v.hash, h);
+  for (const [i, h] of hashes.entries()) {
+    let hw: Uint32Array;
+    try {
+      hw = hexToWords(h);
+    } catch {
+      continue;
+    }
+    for (const [j, v] of query.variants.entries()) {
+      const w = qw[j] as Uint32Array;
+      if (w.length !== hw.length) continue;
+      const d = hammingWords(w, hw);
       if (d < best.distance) {
         best = { distance: d, level: null, orientation: v.orientation, queryCrop: v.crop, indexCrop: INDEX_CROPS[i] ?? Number.NaN };
       }

@@ -26,3 +26,25 @@ describe('hash', () => {
     expect(blockHash(shifted, k)).toBe(h);
   });
 });
+
+describe('hammingWords', () => {
+  it('agrees with the hex hamming on random hashes', async () => {
+    const { hexToWords, hammingWords } = await import('../../../../ingest/images/hash.js');
+    let seed = 7;
+    const rnd = (): string => {
+      let out = '';
+      for (let i = 0; i < 64; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        out += ((seed >>> 8) & 15).toString(16);
+      }
+      return out;
+    };
+    for (let i = 0; i < 50; i++) {
+      const a = rnd();
+      const b = rnd();
+      expect(hammingWords(hexToWords(a), hexToWords(b))).toBe(hamming(a, b));
+    }
+    expect(hammingWords(hexToWords('ffffffff'), hexToWords('00000000'))).toBe(32);
+    expect(() => hexToWords('xyz')).toThrow(RangeError);
+  });
+});
