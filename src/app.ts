@@ -17,6 +17,7 @@ import type { SearchDomain } from './search/domain.js';
 import { realDomain } from './search/domain-real.js';
 import { SearchService } from './search/service.js';
 import { webRoutes } from './routes/web.js';
+import { bulkRoutes } from './routes/bulk.js';
 
 export interface AppDeps {
   es: Es;
@@ -26,6 +27,8 @@ export interface AppDeps {
   search?: { domain?: SearchDomain; versionTtlMs?: number };
   /** Root of the content-addressed image store (default `<DATA_DIR>/images`). */
   images?: { root: string };
+  /** Bulk jobs: run the job runner in this process (default true); its poll and lease periods. */
+  bulk?: { runner?: boolean; pollMs?: number; leaseMs?: number };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -79,6 +82,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(categoryRoutes, { service: search });
   await app.register(imageRoutes, { root: deps.images?.root ?? `${config.DATA_DIR}/images` });
   await app.register(webRoutes);
+  await app.register(bulkRoutes, { config, es: deps.es, domain: deps.search?.domain ?? realDomain, ...deps.bulk });
 
   return app;
 }
