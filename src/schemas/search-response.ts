@@ -66,6 +66,9 @@ export const SearchResponse = z
     }),
     dataset_version: z.string().describe('Changes whenever the indexed data changes: cite it with a result'),
     next_cursor: z.string().nullable().describe('Give as `cursor` for the next page; null when there are no more hits'),
+    relaxed: z
+      .boolean()
+      .describe('True when too few records matched (nearly) every word of `q`, so records matching at least half of them are shown'),
   })
   .meta({ id: 'SearchResponse' });
 export type SearchResponse = z.infer<typeof SearchResponse>;

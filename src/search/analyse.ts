@@ -78,5 +78,7 @@ function analyse(q: string, domain: SearchDomain): TextInput | undefined {
     const phrases = t.phrases.slice(0, 12);
     return { key: e.key, kind: e.kind, words, phrases, narrower, covers };
   });
-  return { folded: tokens.join(' '), tokens, forms, expansions };
+  const places = domain.placesIn?.(tokens) ?? [];
+  const periods = domain.periodsIn?.(tokens) ?? [];
+  return { folded: tokens.join(' '), tokens, forms, expansions, places, periods };
 }

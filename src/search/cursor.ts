@@ -15,21 +15,23 @@ interface CursorBody {
   s: SortValue[];
   /** Query fingerprint. */
   q: string;
+  /** The search ran relaxed (too few records matched every word). */
+  r?: 1;
 }
 
 export function fingerprint(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 12);
 }
 
-export function encodeCursor(sort: SortValue[], queryHash: string): string {
-  const body: CursorBody = { v: 1, s: sort, q: queryHash };
+export function encodeCursor(sort: SortValue[], queryHash: string, relaxed = false): string {
+  const body: CursorBody = { v: 1, s: sort, q: queryHash, ...(relaxed ? { r: 1 as const } : {}) };
   return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
 }
 
 const bad = (reason: string) => invalidParams([{ name: 'cursor', reason }], 'SEARCH_INVALID_CURSOR');
 
-/** The sort values to continue after; throws a 400 naming `cursor` when it is not ours or not for this query. */
-export function decodeCursor(cursor: string, queryHash: string): SortValue[] {
+/** Where to continue; throws a 400 naming `cursor` when it is not ours or not for this query. */
+export function decodeCursor(cursor: string, queryHash: string): { after: SortValue[]; relaxed: boolean } {
   if (!/^[A-Za-z0-9_-]{1,2000}$/.test(cursor)) throw bad('is not a cursor returned by this API');
   let body: unknown;
   try {
@@ -51,5 +53,5 @@ export function decodeCursor(cursor: string, queryHash: string): SortValue[] {
     throw bad('is not a cursor returned by this API');
   }
   if (b.q !== queryHash) throw bad('belongs to a different query or filters; start again without it');
-  return b.s;
+  return { after: b.s, relaxed: b.r === 1 };
 }

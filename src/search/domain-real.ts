@@ -1,5 +1,6 @@
 import { countryLabel as gazetteerLabel, resolveCountryQuery } from '../domain/countries.js';
-import { REGION_BY_KEY } from '../domain/regions.js';
+import { REGION_BY_KEY, resolveRegion } from '../domain/regions.js';
+import { findPeriods } from '../domain/periods.js';
 import { parseDateQuery, periodBucketLabel as bucketLabels } from '../domain/dates.js';
 import { fold, stem } from '../domain/fold.js';
 import { parseLength, parseWeight } from '../domain/measurements.js';
@@ -125,7 +126,51 @@ export function splitCompound(word: string): string[] | undefined {
   return undefined;
 }
 
+/**
+ * Country and region names among the query's words, longest first (`costa rica`, `burkina
+ * faso`), by whole name only: a country's names, adjectives and aliases in every language.
+ */
+export function placesIn(tokens: string[]): { field: 'countries' | 'regions'; value: string; covers: number[] }[] {
+  const out: { field: 'countries' | 'regions'; value: string; covers: number[] }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let found = 0;
+    for (let n = Math.min(3, tokens.length - i); n >= 1 && !found; n--) {
+      const phrase = tokens.slice(i, i + n).join(' ');
+      if (phrase.length < 3) continue;
+      const covers = Array.from({ length: n }, (_, k) => i + k);
+      const country = resolveCountryQuery(phrase);
+      const region = resolveRegion(phrase);
+      if (country && !(n === 1 && /^[a-z]{2}$/.test(phrase))) out.push({ field: 'countries', value: country, covers });
+      if (region) out.push({ field: 'regions', value: region.key, covers });
+      if ((country && !(n === 1 && /^[a-z]{2}$/.test(phrase))) || region) found = n;
+    }
+    i += found || 1;
+  }
+  return out;
+}
+
+/** Period names among the words (the period gazetteer, every language), with the words they span. */
+export function periodsIn(tokens: string[]): { key: string; earliest: number; latest: number; covers: number[]; countries?: string[] }[] {
+  const text = tokens.join(' ');
+  const starts: number[] = [];
+  let at = 0;
+  for (const t of tokens) {
+    starts.push(at);
+    at += t.length + 1;
+  }
+  const out: { key: string; earliest: number; latest: number; covers: number[]; countries?: string[] }[] = [];
+  for (const m of findPeriods(text)) {
+    const covers = starts.flatMap((s, i) => (s >= m.start && s < m.end ? [i] : []));
+    const e = m.entry;
+    if (covers.length > 0) out.push({ key: e.key, earliest: e.earliest, latest: e.latest, covers, ...(e.region ? { countries: [...e.region] } : {}) });
+  }
+  return out;
+}
+
 export const realDomain: SearchDomain = {
+  periodsIn,
+  placesIn,
   splitCompound,
   expandQuery,
   narrowerKeys: (key) => narrowerKeys(key),

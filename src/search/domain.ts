@@ -33,6 +33,13 @@ export interface SearchDomain {
   /** The same light stemmer the index uses. */
   stem(token: string): string;
   /**
+   * Countries and regions a query names, each with the query words that name it
+   * (`statuette bronze syrie` → SY from `syrie`; `Mesopotamian seal` → region `mesopotamia`).
+   */
+  placesIn?(tokens: string[]): { field: 'countries' | 'regions'; value: string; covers: number[] }[];
+  /** Named periods among the query's words (`colonial`, `Old Babylonian`, `Tang dynasty`), with their spans. */
+  periodsIn?(tokens: string[]): { key: string; earliest: number; latest: number; covers: number[]; countries?: string[] }[];
+  /**
    * Parts of a compound word whose parts are vocabulary terms but which is not one itself
    * (`keilschrifttafel` → `keilschrift tafel`, `bronzestatuette` → `bronze statuette`).
    */

@@ -24,7 +24,7 @@ export interface EsHit {
   matched_queries?: string[] | Record<string, number>;
 }
 
-const FIELD_ORDER = [...TEXT_FIELDS.map(([name]) => name), 'phrase'];
+const FIELD_ORDER = [...TEXT_FIELDS.map(([name]) => name), 'date', 'phrase'];
 const SNIPPET = 220;
 
 export const thumbnailUrl = (sha256: string) => `/v1/images/${sha256}/thumb`;
@@ -75,6 +75,6 @@ export function toHit(hit: EsHit, ctx: HitContext): Hit {
     countries: r.places.countries.map((c) => ({ key: c, label: ctx.domain.countryLabel(c, ctx.lang) })),
     thumbnail: image ? thumbnailUrl(image.sha256) : null,
     highlight: highlights(r, ctx, matched),
-    matched: [...FIELD_ORDER.filter((n) => matched.has(n)), ...ctx.filterNames],
+    matched: [...new Set([...FIELD_ORDER.filter((n) => matched.has(n)), ...ctx.filterNames])],
   };
 }

@@ -70,9 +70,9 @@ export function selectedOf(req: SearchRequest, name: FacetName): string[] {
   }
 }
 
-export function buildSearch(req: SearchRequest, after?: SortValue[]): BuiltSearch {
+export function buildSearch(req: SearchRequest, after?: SortValue[], opts: { relaxed?: boolean } = {}): BuiltSearch {
   const filters = buildFilters(req.filters);
-  const text: Query = req.text ? textQuery(req.text) : { match_all: {} };
+  const text: Query = req.text ? textQuery(req.text, opts) : { match_all: {} };
   const query: Query = {
     function_score: {
       query: filters.main.length > 0 ? { bool: { must: [text], filter: filters.main } } : text,

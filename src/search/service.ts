@@ -10,6 +10,7 @@ import { matcherOf } from './highlight.js';
 import { toHit, type EsHit } from './hits.js';
 import { normaliseParams, type SearchRequest } from './params.js';
 import { buildSearch, queryHashOf } from './query.js';
+import { relaxedRequiredOf, requiredOf, significantCount } from './text.js';
 import { ReferenceCache, type ReferenceData } from './reference.js';
 import { DatasetVersion, notReady } from './version.js';
 
@@ -17,6 +18,14 @@ import { DatasetVersion, notReady } from './version.js';
  * Runs a search: validated parameters → normalised request → pure query builder → one
  * Elasticsearch round trip → hits, facets, dataset version and the next cursor.
  */
+
+/** Below this many hits, a query of several words is retried requiring fewer of them. */
+export const RELAX_BELOW = 10;
+
+const totalOf = (res: estypes.SearchResponse<unknown>) => {
+  const t = res.hits.total;
+  return typeof t === 'number' ? t : (t?.value ?? 0);
+};
 
 export interface SearchServiceOptions {
   es: Es;
@@ -51,14 +60,32 @@ export class SearchService {
   }
 
   /** The request as it will run; throws a 400 naming each bad parameter. */
-  prepare(params: SearchParams): { req: SearchRequest; after?: SortValue[] } {
+  prepare(params: SearchParams): { req: SearchRequest; after?: SortValue[]; relaxed: boolean } {
     const req = normaliseParams(params, this.domain);
-    if (req.cursor === undefined) return { req };
-    const after = decodeCursor(req.cursor, queryHashOf(req));
+    if (req.cursor === undefined) return { req, relaxed: false };
+    const { after, relaxed } = decodeCursor(req.cursor, queryHashOf(req));
     if (after.length !== 2 || typeof after[0] !== 'number' || typeof after[1] !== 'string') {
       throw invalidParams([{ name: 'cursor', reason: 'is not a cursor returned by this API' }], 'SEARCH_INVALID_CURSOR');
     }
-    return { req, after };
+    return { req, after, relaxed };
+  }
+
+  /**
+   * Runs the query; when fewer than RELAX_BELOW records match enough of the words (a word absent
+   * from the data, a stray word), runs it again requiring only half of them, and says so.
+   * A cursor carries the mode, so later pages stay consistent.
+   */
+  private async execute(req: SearchRequest, after: SortValue[] | undefined, relaxed: boolean) {
+    const built = buildSearch(req, after, { relaxed });
+    const res = await this.searchObjects(built.body);
+    const n = req.text ? significantCount(req.text) : 0;
+    const canRelax = !relaxed && after === undefined && n >= 2 && relaxedRequiredOf(n) < requiredOf(n);
+    if (canRelax && totalOf(res) < RELAX_BELOW) {
+      const loose = buildSearch(req, after, { relaxed: true });
+      const res2 = await this.searchObjects(loose.body);
+      if (totalOf(res2) > totalOf(res)) return { built: loose, res: res2, relaxed: true };
+    }
+    return { built, res, relaxed };
   }
 
   /** A search on the objects alias; a missing alias is a 503 "index not ready", not a 500. */
@@ -71,9 +98,9 @@ export class SearchService {
   }
 
   async search(params: SearchParams): Promise<SearchResponse> {
-    const { req, after } = this.prepare(params);
-    const built = buildSearch(req, after);
-    const [ctx, res] = await Promise.all([this.context(), this.searchObjects(built.body)]);
+    const prepared = this.prepare(params);
+    const { req, after } = prepared;
+    const [ctx, { built, res, relaxed }] = await Promise.all([this.context(), this.execute(req, after, prepared.relaxed)]);
     const esHits = res.hits.hits;
     const page = esHits.slice(0, req.size);
     const total = typeof res.hits.total === 'number' ? { value: res.hits.total, relation: 'eq' } : res.hits.total;
@@ -96,7 +123,8 @@ export class SearchService {
       hits: page.map((h) => toHit(h as EsHit, hitCtx)),
       facets: readFacets(res.aggregations as Record<string, unknown> | undefined, req, { lang: req.lang, domain: this.domain, labels: ctx.ref }),
       dataset_version: ctx.version,
-      next_cursor: more && last?.sort ? encodeCursor(last.sort as SortValue[], built.queryHash) : null,
+      next_cursor: more && last?.sort ? encodeCursor(last.sort as SortValue[], built.queryHash, relaxed) : null,
+      relaxed,
     };
   }
 }

@@ -25,6 +25,14 @@ export const TEXT_FIELDS: readonly (readonly [string, string, number])[] = [
 
 /** Score of a record whose object type or material key is the one the query names. */
 export const VOCAB_KEY_BOOST = 12;
+/** Score of a record whose text holds an equivalent of the word in another language. */
+export const VOCAB_TEXT_BOOST = 6;
+/** Score of a record from the country or region the query names. */
+export const PLACE_BOOST = 10;
+/** Score of a record of the period the query names, and of one merely dated within its span. */
+export const PERIOD_KEY_BOOST = 8;
+export const PERIOD_SPAN_BOOST = 4;
+const PERIOD_SPAN_MAX_YEARS = 800;
 
 const PHRASE_FIELDS = ['search.object_type^3', 'search.title^3', 'search.category^2', 'search.description'];
 const PAIR_FIELDS = ['search.object_type.pairs^2', 'search.title.pairs^2', 'search.category.pairs'];
@@ -70,6 +78,10 @@ export interface TextInput {
   forms: string[][];
   /** Vocabulary entries found in the query, with their narrower keys and the tokens they cover. */
   expansions: VocabularyHit[];
+  /** Countries and regions the query names, with the tokens that name them. */
+  places: { field: 'countries' | 'regions'; value: string; covers: number[] }[];
+  /** Named periods, with their year spans, where they apply (ISO codes) and the tokens that name them. */
+  periods: { key: string; earliest: number; latest: number; covers: number[]; countries?: string[] }[];
 }
 
 /** How many of `n` significant tokens a hit must match: all of 1-2, all but one of 3-4, 70% beyond. */
@@ -77,6 +89,17 @@ export function requiredOf(n: number): number {
   if (n <= 2) return n;
   if (n <= 4) return n - 1;
   return Math.ceil(n * 0.7);
+}
+
+/** The relaxed requirement, used when too few records match: half the significant words. */
+export function relaxedRequiredOf(n: number): number {
+  return Math.max(1, Math.ceil(n / 2));
+}
+
+/** Significant (non-stopword) tokens of the query; all tokens when every one is a stopword. */
+export function significantCount(input: TextInput): number {
+  const n = input.tokens.filter((t) => !STOPWORDS.has(t)).length;
+  return n > 0 ? n : input.tokens.length;
 }
 
 /**
@@ -107,27 +130,49 @@ function fieldClauses(form: string, name$: Namer): Query[] {
 function vocabularyClause(e: VocabularyHit, name$: Namer): Query {
   const keyField = e.kind === 'material' ? 'material_keys' : 'object_type_keys';
   const name = e.kind === 'material' ? 'material' : 'object_type';
-  const fields = e.kind === 'material' ? ['search.material^2', 'search.title'] : ['search.object_type^4', 'search.title^2', 'search.category^2'];
+  const fields =
+    e.kind === 'material'
+      ? ['search.material^2', 'search.title', 'search.description^0.5']
+      : ['search.object_type^4', 'search.title^2', 'search.category^2', 'search.description^0.5'];
   const { words, phrases } = e;
   const should: Query[] = [{ terms: { [keyField]: [e.key, ...e.narrower], boost: VOCAB_KEY_BOOST, _name: name$(name) } }];
   // Terms are stemmed like the index; one OR-match covers every single-word equivalent.
-  if (words.length > 0) should.push({ multi_match: { query: words.join(' '), fields, boost: 0.8, _name: name$(name) } });
-  for (const p of phrases) should.push({ multi_match: { query: p, type: 'phrase', slop: 1, fields, boost: 0.8, _name: name$(name) } });
+  // A record carries its terms in every language, so summing the matches of all equivalents
+  // would score a record by how many languages label it: any equivalent scores the same.
+  if (words.length > 0) {
+    should.push({ constant_score: { filter: { multi_match: { query: words.join(' '), fields } }, boost: VOCAB_TEXT_BOOST, _name: name$(name) } });
+  }
+  for (const p of phrases) {
+    should.push({ constant_score: { filter: { multi_match: { query: p, type: 'phrase', slop: 1, fields } }, boost: VOCAB_TEXT_BOOST, _name: name$(name) } });
+  }
   return { bool: { should } };
 }
 
 function tokenClause(i: number, input: TextInput, name$: Namer): Query {
   const queries: Query[] = (input.forms[i] ?? []).flatMap((form) => fieldClauses(form, name$));
   for (const e of input.expansions) if (e.covers.includes(i)) queries.push(vocabularyClause(e, name$));
+  for (const p of input.places) {
+    if (p.covers.includes(i)) queries.push({ term: { [p.field]: { value: p.value, boost: PLACE_BOOST, _name: name$('place') } } });
+  }
+  for (const p of input.periods) {
+    if (!p.covers.includes(i)) continue;
+    queries.push({ term: { period_keys: { value: p.key, boost: PERIOD_KEY_BOOST, _name: name$('period') } } });
+    // A short period's span also finds records dated within it but not named after it.
+    if (p.latest - p.earliest <= PERIOD_SPAN_MAX_YEARS) {
+      const span: Query = { range: { date_range: { gte: p.earliest, lte: p.latest, relation: 'intersects' } } };
+      const where: Query[] = p.countries ? [{ terms: { countries: p.countries } }] : [];
+      queries.push({ constant_score: { filter: { bool: { filter: [span, ...where] } }, boost: PERIOD_SPAN_BOOST, _name: name$('date') } });
+    }
+  }
   return { dis_max: { queries, tie_breaker: 0.2 } };
 }
 
 /**
  * Every significant token must be found (in any field, possibly misspelt, or through a vocabulary
- * equivalent) subject to `requiredOf`; stopwords only add score; adjacent words add a proximity
+ * equivalent) subject to `requiredOf` (`relaxedRequiredOf` when relaxed); stopwords only add score; adjacent words add a proximity
  * bonus through `match_phrase` with slop and the `.pairs` shingle fields.
  */
-export function textQuery(input: TextInput): Query {
+export function textQuery(input: TextInput, opts: { relaxed?: boolean } = {}): Query {
   const { tokens } = input;
   const name$ = namer();
   const significant = tokens.map((t, i) => ({ t, i })).filter(({ t }) => !STOPWORDS.has(t));
@@ -147,6 +192,6 @@ export function textQuery(input: TextInput): Query {
   const must: Query =
     core.length === 1
       ? tokenClause(core[0]!.i, input, name$)
-      : { bool: { should: core.map(({ i }) => tokenClause(i, input, name$)), minimum_should_match: requiredOf(core.length) } };
+      : { bool: { should: core.map(({ i }) => tokenClause(i, input, name$)), minimum_should_match: (opts.relaxed ? relaxedRequiredOf : requiredOf)(core.length) } };
   return should.length > 0 ? { bool: { must: [must], should } } : must;
 }

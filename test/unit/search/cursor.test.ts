@@ -15,7 +15,8 @@ describe('cursors', () => {
   it('round-trip sort values as URL-safe text', () => {
     const c = encodeCursor([12.5, 'iraq-2015-03'], 'h1');
     expect(c).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor(c, 'h1')).toEqual([12.5, 'iraq-2015-03']);
+    expect(decodeCursor(c, 'h1')).toEqual({ after: [12.5, 'iraq-2015-03'], relaxed: false });
+    expect(decodeCursor(encodeCursor([1, 'a'], 'h1', true), 'h1').relaxed).toBe(true);
   });
 
   it('refuse a cursor of another query', () => {

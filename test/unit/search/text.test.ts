@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseText } from '../../../src/search/analyse.js';
-import { fuzzinessOf, publicName, requiredOf, textQuery } from '../../../src/search/text.js';
+import { fuzzinessOf, publicName, relaxedRequiredOf, requiredOf, textQuery } from '../../../src/search/text.js';
 import { fixtureDomain } from './fixture-domain.js';
 
 const input = (q: string) => {
@@ -79,6 +79,20 @@ describe('textQuery', () => {
     expect(q.bool.must[0]?.bool.should).toHaveLength(2);
     expect(q.bool.must[0]?.bool.minimum_should_match).toBe(2);
     expect(JSON.stringify(q.bool.should)).toContain('search.title.pairs');
+  });
+
+  it('requires half the words when relaxed', () => {
+    const strict = textQuery(input('bronze statuette colonial ugarit')) as { bool: { must: { bool: { minimum_should_match: number } }[] } };
+    const loose = textQuery(input('bronze statuette colonial ugarit'), { relaxed: true }) as typeof strict;
+    expect(strict.bool.must[0]?.bool.minimum_should_match).toBe(3);
+    expect(loose.bool.must[0]?.bool.minimum_should_match).toBe(2);
+    expect(relaxedRequiredOf(2)).toBe(1);
+  });
+
+  it('boosts records of a country or region named in the text, as a match for those words', () => {
+    const t = { ...input('statuette syrie'), places: [{ field: 'countries' as const, value: 'SY', covers: [1] }] };
+    const json = JSON.stringify(textQuery(t));
+    expect(json).toMatch(/"term":\{"countries":\{"value":"SY","boost":10,"_name":"place\|\d+"\}\}/);
   });
 
   it('lets a vocabulary equivalent stand for the word it covers', () => {
