@@ -23,6 +23,8 @@ export const TEXT_FIELDS: readonly (readonly [string, string, number])[] = [
   ['holder', 'search.holder', 0.5],
 ];
 
+/** Score added for each of the query's words a record contains (coordination). */
+export const WORD_FOUND = 50;
 /** Score of a record whose object type or material key is the one the query names. */
 export const VOCAB_KEY_BOOST = 12;
 /** Score of a record whose text holds an equivalent of the word in another language. */
@@ -148,7 +150,7 @@ function vocabularyClause(e: VocabularyHit, name$: Namer): Query {
   return { bool: { should } };
 }
 
-function tokenClause(i: number, input: TextInput, name$: Namer): Query {
+function tokenClause(i: number, input: TextInput, name$: Namer, coordinated = true): Query {
   const queries: Query[] = (input.forms[i] ?? []).flatMap((form) => fieldClauses(form, name$));
   for (const e of input.expansions) if (e.covers.includes(i)) queries.push(vocabularyClause(e, name$));
   for (const p of input.places) {
@@ -164,7 +166,10 @@ function tokenClause(i: number, input: TextInput, name$: Namer): Query {
       queries.push({ constant_score: { filter: { bool: { filter: [span, ...where] } }, boost: PERIOD_SPAN_BOOST, _name: name$('date') } });
     }
   }
-  return { dis_max: { queries, tie_breaker: 0.2 } };
+  // Each word found adds WORD_FOUND: a record with more of the words always ranks first, then
+  // the fields and rarity (BM25) decide among records with as many.
+  const best: Query = { dis_max: { queries, tie_breaker: 0.2 } };
+  return coordinated ? { function_score: { query: best, functions: [{ weight: WORD_FOUND }], boost_mode: 'sum' } } : best;
 }
 
 /**
@@ -179,7 +184,7 @@ export function textQuery(input: TextInput, opts: { relaxed?: boolean } = {}): Q
   const core = significant.length > 0 ? significant : tokens.map((t, i) => ({ t, i }));
   const optional = significant.length > 0 ? tokens.map((t, i) => ({ t, i })).filter(({ t }) => STOPWORDS.has(t)) : [];
 
-  const should: Query[] = optional.map(({ i }) => tokenClause(i, input, name$));
+  const should: Query[] = optional.map(({ i }) => tokenClause(i, input, name$, false));
   if (core.length >= 2) {
     should.push(
       { multi_match: { query: input.folded, type: 'phrase', slop: 2, fields: PHRASE_FIELDS, boost: 2, _name: name$('phrase') } },
