@@ -1,0 +1,130 @@
+import { Readable } from 'node:stream';
+import { streamSearch } from '../../src/bulk/client/api.js';
+import { buildRowQuery } from '../../src/bulk/query.js';
+import { readRows } from '../../src/bulk/rows.js';
+import { indexNames, loadConfig, type Config } from '../../src/config.js';
+import { createEs, type Es, type estypes } from '../../src/es/client.js';
+import { provision } from '../../src/es/provision.js';
+import { createLogger } from '../../src/logger.js';
+import { realDomain } from '../../src/search/domain-real.js';
+import { inventoryCsv, loadSampleLists, peakRssMiB, startChildApi } from '../fixtures/bulk/support.js';
+
+/**
+ * Bulk throughput and memory. 10,000 inventory rows through `POST /v1/bulk-search` of an API
+ * running in a child process (real HTTP, streaming both ways), against the same queries sent as one
+ * sequence of `_msearch` calls (BULK_CHUNK rows each) straight to Elasticsearch in the same run.
+ * Memory: the API's peak resident set (VmHWM) for 1,000 and for 10,000 rows, each in a fresh process.
+ * Targets: >= 200 rows/s, >= 0.8x the direct baseline, peak memory not growing with the rows.
+ */
+
+export interface BulkBenchReport {
+  rows: number;
+  chunk: number;
+  concurrency: number;
+  api: { seconds: number; rowsPerS: number };
+  direct: { seconds: number; rowsPerS: number };
+  ratio: number;
+  memory: { rows: number; startMiB: number; peakMiB: number }[];
+  pass: boolean;
+}
+
+async function directBaseline(config: Config, es: Es, csv: string): Promise<number> {
+  const index = indexNames(config.INDEX_PREFIX).objects;
+  const bodies: estypes.SearchSearchRequestBody[] = [];
+  const unlimited = { maxRows: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER };
+  for await (const row of readRows(Readable.from([csv]), { kind: 'csv', mapping: {}, limits: unlimited })) {
+    if (row.error) continue;
+    const q = buildRowQuery(row.fields, realDomain, 3);
+    if (!('error' in q)) bodies.push(q.body as estypes.SearchSearchRequestBody);
+  }
+  const t0 = performance.now();
+  for (let i = 0; i < bodies.length; i += config.BULK_CHUNK) {
+    const searches = bodies.slice(i, i + config.BULK_CHUNK).flatMap((b) => [{}, b]);
+    await es.msearch({ index, searches });
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+/** Runs `rows` through a fresh API process; seconds taken and its memory. */
+async function viaApi(config: Config, csv: string, rows: number): Promise<{ seconds: number; startMiB: number; peakMiB: number }> {
+  const child = await startChildApi({ esUrl: config.ELASTICSEARCH_URL ?? '', prefix: config.INDEX_PREFIX, env: { BULK_MAX_ROWS: '1000000', BULK_MAX_BYTES: String(1024 * 1024 * 1024), BULK_CHUNK: String(config.BULK_CHUNK), BULK_CONCURRENCY: String(config.BULK_CONCURRENCY) } });
+  try {
+    // A small warm-up request, so both sides meet warm caches and loaded code.
+    for await (const _ of streamSearch(Readable.from([csv.split('\n').slice(0, 201).join('\n')]), { api: child.url, kind: 'csv', k: 3 })) void _;
+    const startMiB = peakRssMiB(child.pid) ?? 0;
+    const t0 = performance.now();
+    let n = 0;
+    for await (const r of streamSearch(Readable.from([csv]), { api: child.url, kind: 'csv', k: 3 })) {
+      if (r.row !== null) n++;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    if (n !== rows) throw new Error(`expected ${rows} results, got ${n}`);
+    return { seconds, startMiB, peakMiB: peakRssMiB(child.pid) ?? 0 };
+  } finally {
+    child.proc.kill('SIGTERM');
+    await new Promise((r) => child.proc.once('exit', r));
+  }
+}
+
+export async function benchBulk(config: Config, es: Es, opts: { rows?: number } = {}): Promise<BulkBenchReport> {
+  const rows = opts.rows ?? 10_000;
+  const big = await inventoryCsv(rows);
+  const small = await inventoryCsv(Math.round(rows / 10));
+  await directBaseline(config, es, small); // warm-up
+  const directA = await directBaseline(config, es, big);
+  const api = await viaApi(config, big, rows);
+  const directB = await directBaseline(config, es, big);
+  const apiSmall = await viaApi(config, small, Math.round(rows / 10));
+  const direct = (directA + directB) / 2;
+  const memory = [
+    { rows: Math.round(rows / 10), startMiB: apiSmall.startMiB, peakMiB: apiSmall.peakMiB },
+    { rows, startMiB: api.startMiB, peakMiB: api.peakMiB },
+  ];
+  const ratio = direct / api.seconds;
+  const growth = memory[1]!.peakMiB - memory[1]!.startMiB - (memory[0]!.peakMiB - memory[0]!.startMiB);
+  return {
+    rows,
+    chunk: config.BULK_CHUNK,
+    concurrency: config.BULK_CONCURRENCY,
+    api: { seconds: api.seconds, rowsPerS: rows / api.seconds },
+    direct: { seconds: direct, rowsPerS: rows / direct },
+    ratio,
+    memory,
+    pass: rows / api.seconds >= 200 && ratio >= 0.8 && growth < 64,
+  };
+}
+
+export function printReport(r: BulkBenchReport): void {
+  console.log(`bulk: ${r.rows} rows, chunk ${r.chunk}, concurrency ${r.concurrency}`);
+  console.log(`API (streaming, HTTP)      ${r.api.seconds.toFixed(1).padStart(6)} s  ${r.api.rowsPerS.toFixed(0).padStart(6)} rows/s (target >= 200)`);
+  console.log(`direct _msearch sequence   ${r.direct.seconds.toFixed(1).padStart(6)} s  ${r.direct.rowsPerS.toFixed(0).padStart(6)} rows/s`);
+  console.log(`API / direct throughput = ${r.ratio.toFixed(2)}x (target >= 0.8x)`);
+  for (const m of r.memory) {
+    console.log(`API memory, ${String(m.rows).padStart(6)} rows: RSS before ${m.startMiB.toFixed(0)} MiB, peak ${m.peakMiB.toFixed(0)} MiB (+${(m.peakMiB - m.startMiB).toFixed(0)} MiB)`);
+  }
+  console.log(r.pass ? 'bulk bench: targets met' : 'bulk bench: TARGETS MISSED');
+}
+
+async function main(): Promise<void> {
+  const base = loadConfig();
+  const node = await provision(base, 'test', createLogger('warn', process.stderr));
+  const prefix = `bench-bulk-${process.pid}`;
+  const config = Object.freeze({ ...base, ELASTICSEARCH_URL: node.url, INDEX_PREFIX: prefix });
+  const es = createEs({ url: node.url, apiKey: base.ELASTICSEARCH_API_KEY });
+  try {
+    await loadSampleLists(config, es);
+    printReport(await benchBulk(config, es, { rows: Number(process.argv[2] ?? 10_000) }));
+  } finally {
+    const existing = Object.keys(await es.indices.get({ index: `${prefix}-*`, expand_wildcards: 'all' }).catch(() => ({})));
+    if (existing.length) await es.indices.delete({ index: existing });
+    await es.close();
+    await node.release();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
