@@ -109,7 +109,7 @@ describe('filters and facets', () => {
     const body = await search({ date_from: '-1700', date_to: '-1300' });
     expect(ids(body).sort()).toEqual(['iraq-2015-01', 'syria-2013-05']);
     expect(body.facets.period?.map((v) => v.key)).toEqual(['m-2']);
-    expect(body.facets.period?.[0]?.label).toBe('2nd millennium BCE');
+    expect(body.facets.period?.[0]?.label).toBe('2nd millennium BC');
     expect(body.hits[0]?.matched).toContain('date');
   });
 
