@@ -39,7 +39,8 @@ export async function processImages(items: Normalised[], opts: ImageStageOptions
       } else jobs.push({ item, index, path: img.path, source: img.source });
     });
   }
-  const results = await mapLimitSettled(jobs, opts.concurrency, (job) => one(job.path, opts));
+  const inflight = new Map<string, Promise<{ meta: StoredMeta; reused: boolean }>>();
+  const results = await mapLimitSettled(jobs, opts.concurrency, (job) => one(job.path, opts, inflight));
   const refs = new Map<Normalised, { index: number; ref: ImageRef; meta: StoredMeta }[]>();
   results.forEach((r, i) => {
     const job = jobs[i] as Job;
@@ -55,7 +56,9 @@ export async function processImages(items: Normalised[], opts: ImageStageOptions
     const code = isImageError(err) ? err.code : 'IMAGE_DECODE_FAILED';
     if (code === 'IMAGE_MISSING') counts.missing++;
     else counts.failed++;
-    const message = err instanceof Error ? err.message : String(err);
+    // Messages name the file as the source gives it, never the absolute path: a copy of the same
+    // source in another folder must produce the same record (and content hash).
+    const message = (err instanceof Error ? err.message : String(err)).split(job.path).join(job.source);
     job.item.record.warnings.push(warning('images', code, message, job.source));
   });
   for (const [item, list] of refs) {
@@ -66,7 +69,12 @@ export async function processImages(items: Normalised[], opts: ImageStageOptions
   return out;
 }
 
-async function one(path: string, opts: ImageStageOptions): Promise<{ meta: StoredMeta; reused: boolean }> {
+/** One image; the same bytes named twice in a batch are processed once (`inflight` by sha256). */
+async function one(
+  path: string,
+  opts: ImageStageOptions,
+  inflight: Map<string, Promise<{ meta: StoredMeta; reused: boolean }>>,
+): Promise<{ meta: StoredMeta; reused: boolean }> {
   const size = await stat(path).then((s) => (s.isFile() ? s.size : -1), () => -1);
   if (size < 0 || size > opts.limits.maxBytes) {
     // Missing or too large: the image module reports it with its own code and message.
@@ -75,11 +83,17 @@ async function one(path: string, opts: ImageStageOptions): Promise<{ meta: Store
   }
   const bytes = await readFile(path);
   const sha = createHash('sha256').update(bytes).digest('hex');
-  const known = await opts.store.meta(sha);
-  if (known) return { meta: known, reused: true };
-  const processed = await probeAndProcess(bytes, opts.limits);
-  await opts.store.put(processed, bytes);
-  return { meta: strip(processed), reused: false };
+  const pending = inflight.get(sha);
+  if (pending) return { meta: (await pending).meta, reused: true };
+  const work = (async () => {
+    const known = await opts.store.meta(sha);
+    if (known) return { meta: known, reused: true };
+    const processed = await probeAndProcess(bytes, opts.limits);
+    await opts.store.put(processed, bytes);
+    return { meta: strip(processed), reused: false };
+  })();
+  inflight.set(sha, work);
+  return work;
 }
 
 function strip(p: StoredMeta & { thumbnail?: Buffer; display?: Buffer }): StoredMeta {
