@@ -23,6 +23,8 @@ export const TEXT_FIELDS: readonly (readonly [string, string, number])[] = [
   ['holder', 'search.holder', 0.5],
 ];
 
+/** Fields where a misspelt word is still looked for (typos matter where officers read). */
+const FUZZY_FIELDS = new Set(['object_type', 'title', 'category', 'material', 'place', 'description']);
 /** Score added for each of the query's words a record contains (coordination). */
 export const WORD_FOUND = 50;
 /** Score of a record whose object type or material key is the one the query names. */
@@ -123,7 +125,7 @@ function fieldClauses(form: string, name$: Namer): Query[] {
         query: form,
         boost,
         _name: name$(name),
-        ...(fuzziness > 0 ? { fuzziness, prefix_length: 1, max_expansions: 30 } : {}),
+        ...(fuzziness > 0 && FUZZY_FIELDS.has(name) ? { fuzziness, prefix_length: 1, max_expansions: 30 } : {}),
       },
     },
   }));
@@ -142,7 +144,8 @@ function vocabularyClause(e: VocabularyHit, name$: Namer): Query {
   // A record carries its terms in every language, so summing the matches of all equivalents
   // would score a record by how many languages label it: any equivalent scores the same.
   if (words.length > 0) {
-    should.push({ constant_score: { filter: { multi_match: { query: words.join(' '), fields } }, boost: VOCAB_TEXT_BOOST, _name: name$(name) } });
+    const any: Query = { bool: { should: fields.map((f) => ({ terms: { [f.replace(/\^.*$/, '')]: words } })) } };
+    should.push({ constant_score: { filter: any, boost: VOCAB_TEXT_BOOST, _name: name$(name) } });
   }
   for (const p of phrases) {
     should.push({ constant_score: { filter: { multi_match: { query: p, type: 'phrase', slop: 1, fields } }, boost: VOCAB_TEXT_BOOST, _name: name$(name) } });

@@ -1,0 +1,123 @@
+import { imageSearchBody, isImageError, MIN_QUALITY, probeForQuery, type ImageLimits, type ProcessedQuery } from '../../ingest/images/index.js';
+import type { estypes } from '../es/client.js';
+import { AppError } from '../errors.js';
+import type { CanonicalRecord } from '../schemas/record.js';
+import { DEFAULT_IMAGE_K, type ImageHit, type ImageSearchParams, type ImageSearchResponse } from '../schemas/image-search.js';
+import type { SearchParams } from '../schemas/search.js';
+import { buildFilters } from './filters.js';
+import { toHit, thumbnailUrl, type EsHit } from './hits.js';
+import { isMatch, noHitNote, rankCandidates, similarityOf, THRESHOLDS, type Candidate, type Matched } from './image-rank.js';
+import { normaliseParams } from './params.js';
+import type { SearchService } from './service.js';
+
+/**
+ * Search by photo: validated filters (the `/v1/search` rules) → decode and query descriptors
+ * (the image module, same limits and code as ingest) → one knn request on `image_hashes` with
+ * the filters applied inside the knn → exact re-ranking here → the matched records' hits in the
+ * `/v1/search` shape plus distance, similarity and level.
+ */
+
+/** Records per knn clause and HNSW candidates per clause (the evaluation's settings). */
+export const KNN_PER_CLAUSE = 10;
+export const KNN_CANDIDATES = 50;
+
+type Query = estypes.QueryDslQueryContainer;
+
+export interface ImageTimings {
+  decodeMs: number;
+  knnMs: number;
+  rerankMs: number;
+  fetchMs: number;
+}
+
+/** An ImageError as the API's problem: 413 for bytes over the limit, else 400 naming `image`. */
+export function imageProblem(err: unknown): unknown {
+  if (!isImageError(err)) return err;
+  const code = err.code === 'IMAGE_TOO_LARGE_BYTES' ? 'PAYLOAD_TOO_LARGE' : 'IMAGE_INVALID';
+  return new AppError(code, err.message, [{ name: 'image', reason: err.message }]);
+}
+
+/** The knn filter: every `/v1/search` filter, facet-backed ones included (no facets here). */
+export function imageFilter(params: ImageSearchParams, service: Pick<SearchService, 'domain'>): { filter: Query | undefined; names: string[]; lang: string } {
+  const req = normaliseParams(params as SearchParams, service.domain);
+  const clauses = buildFilters(req.filters);
+  const all: Query[] = [...clauses.main, ...Object.values(clauses.facet).flatMap((q) => (q ? [q] : []))];
+  const names = [...clauses.names, ...(req.filters.kind?.length ? ['kind'] : []), ...(req.filters.hasImage !== undefined ? ['has_image'] : [])];
+  return { filter: all.length ? { bool: { filter: all } } : undefined, names, lang: req.lang };
+}
+
+export class ImageSearchService {
+  constructor(
+    private readonly search: SearchService,
+    private readonly limits: ImageLimits,
+  ) {}
+
+  /** Decode and describe the photo; ImageErrors become 400/413 problems naming `image`. */
+  async describe(image: Buffer): Promise<ProcessedQuery> {
+    try {
+      return await probeForQuery(image, this.limits);
+    } catch (err) {
+      throw imageProblem(err);
+    }
+  }
+
+  async run(image: Buffer, params: ImageSearchParams, timings?: ImageTimings): Promise<ImageSearchResponse> {
+    // Parameters first: a bad filter is reported without decoding anything.
+    const { filter, names, lang } = imageFilter(params, this.search);
+    const k = params.k ?? DEFAULT_IMAGE_K;
+    const t0 = performance.now();
+    const probed = await this.describe(image);
+    const t1 = performance.now();
+    const body = imageSearchBody(probed.query, {
+      k: Math.max(KNN_PER_CLAUSE, k),
+      numCandidates: Math.max(KNN_CANDIDATES, k),
+      ...(filter ? { filter } : {}),
+      source: ['id'],
+    });
+    const [version, res] = await Promise.all([this.search.version.get(), this.search.searchObjects<Candidate>(body as unknown as estypes.SearchRequest)]);
+    const t2 = performance.now();
+    const candidates = res.hits.hits.flatMap((h) => (h._source ? [{ ...h._source, id: h._source.id ?? h._id ?? '' }] : []));
+    const ranked = rankCandidates(probed.query, candidates);
+    const matched = ranked.filter(isMatch).slice(0, k);
+    const t3 = performance.now();
+    const records = await this.records(matched.map((m) => m.id));
+    const t4 = performance.now();
+    if (timings) Object.assign(timings, { decodeMs: t1 - t0, knnMs: t2 - t1, rerankMs: t3 - t2, fetchMs: t4 - t3 });
+
+    const hitCtx = { lang, domain: this.search.domain, filterNames: names };
+    const hits = matched.map((m) => shapeHit(m, records.get(m.id), hitCtx));
+    const closest = ranked[0]?.match.distance ?? null;
+    return {
+      total: hits.length,
+      hits,
+      thresholds: { ...THRESHOLDS },
+      query: { sha256: probed.sha256, width: probed.width, height: probed.height, format: probed.format },
+      closest_distance: closest,
+      note: hits.length
+        ? null
+        : noHitNote({ plain: probed.query.quality < MIN_QUALITY, closest, candidates: ranked.length, filtered: filter !== undefined }),
+      dataset_version: version,
+    };
+  }
+
+  /** The stored records of the matched ids (one small request; the knn only fetched hashes). */
+  private async records(ids: string[]): Promise<Map<string, EsHit>> {
+    if (ids.length === 0) return new Map();
+    const res = await this.search.searchObjects({ query: { ids: { values: ids } }, size: ids.length, _source: ['record'] });
+    return new Map(res.hits.hits.map((h) => [h._id ?? '', h as EsHit]));
+  }
+}
+
+function shapeHit(m: Matched, hit: EsHit | undefined, ctx: Parameters<typeof toHit>[1]): ImageHit {
+  const base = toHit(hit ?? { _id: m.id }, { ...ctx, filterNames: ['image', ...ctx.filterNames] });
+  const similarity = similarityOf(m.match.distance);
+  return {
+    ...base,
+    score: similarity,
+    thumbnail: thumbnailUrl(m.image),
+    distance: m.match.distance,
+    similarity,
+    level: m.match.level,
+    image: m.image,
+  };
+}
