@@ -9,6 +9,7 @@ import { loggerOptions, type Logger } from './logger.js';
 import { registerProblemHandlers } from './plugins/problems.js';
 import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
+import { imageSearchRoutes } from './routes/image-search.js';
 import { objectRoutes } from './routes/objects.js';
 import { listRoutes } from './routes/lists.js';
 import { categoryRoutes } from './routes/categories.js';
@@ -77,6 +78,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(healthRoutes, { es: deps.es, indices: { objects: names.objects, lists: names.lists } });
   const search = new SearchService({ es: deps.es, objects: names.objects, lists: names.lists, domain: deps.search?.domain ?? realDomain, versionTtlMs: deps.search?.versionTtlMs });
   await app.register(searchRoutes, { service: search });
+  await app.register(imageSearchRoutes, { service: search, config });
   await app.register(objectRoutes, { service: search });
   await app.register(listRoutes, { service: search });
   await app.register(categoryRoutes, { service: search });

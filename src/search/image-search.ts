@@ -1,7 +1,6 @@
 import { imageSearchBody, isImageError, MIN_QUALITY, probeForQuery, type ImageLimits, type ProcessedQuery } from '../../ingest/images/index.js';
 import type { estypes } from '../es/client.js';
 import { AppError } from '../errors.js';
-import type { CanonicalRecord } from '../schemas/record.js';
 import { DEFAULT_IMAGE_K, type ImageHit, type ImageSearchParams, type ImageSearchResponse } from '../schemas/image-search.js';
 import type { SearchParams } from '../schemas/search.js';
 import { buildFilters } from './filters.js';
