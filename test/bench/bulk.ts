@@ -12,9 +12,13 @@ import { inventoryCsv, loadSampleLists, peakRssMiB, startChildApi } from '../fix
 /**
  * Bulk throughput and memory. 10,000 inventory rows through `POST /v1/bulk-search` of an API
  * running in a child process (real HTTP, streaming both ways), against the same queries sent as one
- * sequence of `_msearch` calls (BULK_CHUNK rows each) straight to Elasticsearch in the same run.
- * Memory: the API's peak resident set (VmHWM) for 1,000 and for 10,000 rows, each in a fresh process.
- * Targets: >= 200 rows/s, >= 0.8x the direct baseline, peak memory not growing with the rows.
+ * sequence of `_msearch` calls (BULK_CHUNK rows each) straight to Elasticsearch in the same run,
+ * alternating, best of two rounds each.
+ * Memory: the API's peak live heap for 1,000 and for 10,000 rows, each in a fresh process that
+ * collects garbage every 500 ms while sampling (so the figure is what the process holds, not garbage
+ * waiting for a collection), with its peak resident set (VmHWM). The unsampled throughput run's
+ * VmHWM is reported too: it is higher because V8 lets garbage grow before collecting, and plateaus.
+ * Targets: >= 200 rows/s, >= 0.8x the direct baseline, live heap not growing with the rows.
  */
 
 export interface BulkBenchReport {
@@ -24,7 +28,9 @@ export interface BulkBenchReport {
   api: { seconds: number; rowsPerS: number };
   direct: { seconds: number; rowsPerS: number };
   ratio: number;
-  memory: { rows: number; startMiB: number; peakMiB: number }[];
+  memory: { rows: number; liveHeapPeakMiB: number; rssPeakMiB: number }[];
+  /** VmHWM of the throughput run (no forced collections). */
+  throughputRssPeakMiB: number;
   pass: boolean;
 }
 
@@ -46,12 +52,12 @@ async function directBaseline(config: Config, es: Es, csv: string): Promise<numb
 }
 
 /** Runs `rows` through a fresh API process; seconds taken and its memory. */
-async function viaApi(config: Config, csv: string, rows: number): Promise<{ seconds: number; startMiB: number; peakMiB: number }> {
-  const child = await startChildApi({ esUrl: config.ELASTICSEARCH_URL ?? '', prefix: config.INDEX_PREFIX, env: { BULK_MAX_ROWS: '1000000', BULK_MAX_BYTES: String(1024 * 1024 * 1024), BULK_CHUNK: String(config.BULK_CHUNK), BULK_CONCURRENCY: String(config.BULK_CONCURRENCY) } });
+async function viaApi(config: Config, csv: string, rows: number, sampleMs?: number): Promise<{ seconds: number; rssPeakMiB: number; liveHeapPeakMiB: number }> {
+  const env = { BULK_MAX_ROWS: '1000000', BULK_MAX_BYTES: String(1024 * 1024 * 1024), BULK_CHUNK: String(config.BULK_CHUNK), BULK_CONCURRENCY: String(config.BULK_CONCURRENCY) };
+  const child = await startChildApi({ esUrl: config.ELASTICSEARCH_URL ?? '', prefix: config.INDEX_PREFIX, env, ...(sampleMs ? { sampleMs } : {}) });
   try {
     // A small warm-up request, so both sides meet warm caches and loaded code.
     for await (const _ of streamSearch(Readable.from([csv.split('\n').slice(0, 201).join('\n')]), { api: child.url, kind: 'csv', k: 3 })) void _;
-    const startMiB = peakRssMiB(child.pid) ?? 0;
     const t0 = performance.now();
     let n = 0;
     for await (const r of streamSearch(Readable.from([csv]), { api: child.url, kind: 'csv', k: 3 })) {
@@ -59,29 +65,35 @@ async function viaApi(config: Config, csv: string, rows: number): Promise<{ seco
     }
     const seconds = (performance.now() - t0) / 1000;
     if (n !== rows) throw new Error(`expected ${rows} results, got ${n}`);
-    return { seconds, startMiB, peakMiB: peakRssMiB(child.pid) ?? 0 };
+    if (sampleMs) await new Promise((r) => setTimeout(r, sampleMs * 2));
+    return { seconds, rssPeakMiB: peakRssMiB(child.pid) ?? 0, liveHeapPeakMiB: child.liveHeapPeakMiB() };
   } finally {
     child.proc.kill('SIGTERM');
     await new Promise((r) => child.proc.once('exit', r));
   }
 }
 
-export async function benchBulk(config: Config, es: Es, opts: { rows?: number } = {}): Promise<BulkBenchReport> {
+export async function benchBulk(config: Config, es: Es, opts: { rows?: number; rounds?: number } = {}): Promise<BulkBenchReport> {
   const rows = opts.rows ?? 10_000;
   const big = await inventoryCsv(rows);
   const small = await inventoryCsv(Math.round(rows / 10));
   await directBaseline(config, es, small); // warm-up
-  const directA = await directBaseline(config, es, big);
-  const api = await viaApi(config, big, rows);
-  const directB = await directBaseline(config, es, big);
-  const apiSmall = await viaApi(config, small, Math.round(rows / 10));
-  const direct = (directA + directB) / 2;
+  // Alternating rounds, best of each side: the machine is shared and a round can meet a busy spell.
+  let direct = Infinity;
+  let api = { seconds: Infinity, rssPeakMiB: 0, liveHeapPeakMiB: 0 };
+  for (let round = 0; round < (opts.rounds ?? 2); round++) {
+    direct = Math.min(direct, await directBaseline(config, es, big));
+    const a = await viaApi(config, big, rows);
+    if (a.seconds < api.seconds) api = a;
+  }
+  const memSmall = await viaApi(config, small, Math.round(rows / 10), 500);
+  const memBig = await viaApi(config, big, rows, 500);
   const memory = [
-    { rows: Math.round(rows / 10), startMiB: apiSmall.startMiB, peakMiB: apiSmall.peakMiB },
-    { rows, startMiB: api.startMiB, peakMiB: api.peakMiB },
+    { rows: Math.round(rows / 10), liveHeapPeakMiB: memSmall.liveHeapPeakMiB, rssPeakMiB: memSmall.rssPeakMiB },
+    { rows, liveHeapPeakMiB: memBig.liveHeapPeakMiB, rssPeakMiB: memBig.rssPeakMiB },
   ];
   const ratio = direct / api.seconds;
-  const growth = memory[1]!.peakMiB - memory[1]!.startMiB - (memory[0]!.peakMiB - memory[0]!.startMiB);
+  const growth = memBig.liveHeapPeakMiB - memSmall.liveHeapPeakMiB;
   return {
     rows,
     chunk: config.BULK_CHUNK,
@@ -90,7 +102,8 @@ export async function benchBulk(config: Config, es: Es, opts: { rows?: number } 
     direct: { seconds: direct, rowsPerS: rows / direct },
     ratio,
     memory,
-    pass: rows / api.seconds >= 200 && ratio >= 0.8 && growth < 64,
+    throughputRssPeakMiB: api.rssPeakMiB,
+    pass: rows / api.seconds >= 200 && ratio >= 0.8 && growth < 16,
   };
 }
 
@@ -100,8 +113,11 @@ export function printReport(r: BulkBenchReport): void {
   console.log(`direct _msearch sequence   ${r.direct.seconds.toFixed(1).padStart(6)} s  ${r.direct.rowsPerS.toFixed(0).padStart(6)} rows/s`);
   console.log(`API / direct throughput = ${r.ratio.toFixed(2)}x (target >= 0.8x)`);
   for (const m of r.memory) {
-    console.log(`API memory, ${String(m.rows).padStart(6)} rows: RSS before ${m.startMiB.toFixed(0)} MiB, peak ${m.peakMiB.toFixed(0)} MiB (+${(m.peakMiB - m.startMiB).toFixed(0)} MiB)`);
+    console.log(`API memory, ${String(m.rows).padStart(6)} rows: live heap peak ${m.liveHeapPeakMiB.toFixed(1)} MiB, RSS peak ${m.rssPeakMiB.toFixed(0)} MiB`);
   }
+  const [a, b] = r.memory;
+  if (a && b) console.log(`live heap growth from ${a.rows} to ${b.rows} rows: ${(b.liveHeapPeakMiB - a.liveHeapPeakMiB).toFixed(1)} MiB (target < 16)`);
+  console.log(`RSS peak of the throughput run (no forced collections): ${r.throughputRssPeakMiB.toFixed(0)} MiB`);
   console.log(r.pass ? 'bulk bench: targets met' : 'bulk bench: TARGETS MISSED');
 }
 
