@@ -22,7 +22,13 @@ import { DatasetVersion, notReady } from './version.js';
 /** Below this many hits, a query of several words is retried requiring fewer of them. */
 export const RELAX_BELOW = 10;
 
-const totalOf = (res: estypes.SearchResponse<unknown>) => {
+/** Whether requiring fewer words would change the query (several significant words). */
+export function canRelax(req: SearchRequest): boolean {
+  const n = req.text ? significantCount(req.text) : 0;
+  return n >= 2 && relaxedRequiredOf(n) < requiredOf(n);
+}
+
+export const totalOf = (res: estypes.SearchResponse<unknown>) => {
   const t = res.hits.total;
   return typeof t === 'number' ? t : (t?.value ?? 0);
 };
@@ -78,9 +84,7 @@ export class SearchService {
   private async execute(req: SearchRequest, after: SortValue[] | undefined, relaxed: boolean) {
     const built = buildSearch(req, after, { relaxed });
     const res = await this.searchObjects(built.body);
-    const n = req.text ? significantCount(req.text) : 0;
-    const canRelax = !relaxed && after === undefined && n >= 2 && relaxedRequiredOf(n) < requiredOf(n);
-    if (canRelax && totalOf(res) < RELAX_BELOW) {
+    if (!relaxed && after === undefined && canRelax(req) && totalOf(res) < RELAX_BELOW) {
       const loose = buildSearch(req, after, { relaxed: true });
       const res2 = await this.searchObjects(loose.body);
       if (totalOf(res2) > totalOf(res)) return { built: loose, res: res2, relaxed: true };
