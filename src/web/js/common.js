@@ -25,14 +25,14 @@ export function levelBadge(level) {
   return h('span', { class: `badge badge-level level-${level ?? 'none'}` }, t(`level.${level ?? 'none'}`));
 }
 
-/** Text from a language map, marked with its language when it is not the interface's. */
+/**
+ * Text from the data (a language map, or a string the API already picked): its direction follows
+ * its own script (`dir=auto`), and it is marked with its language when that is known to differ.
+ */
 export function langText(tag, map, attrs = {}) {
   const [text, code] = pickText(map);
-  const el = h(tag, attrs, text);
-  if (code && code !== document.documentElement.lang) {
-    el.lang = code;
-    el.dir = 'auto';
-  }
+  const el = h(tag, { dir: 'auto', ...attrs }, text);
+  if (map && typeof map === 'object' && code && code !== document.documentElement.lang) el.lang = code;
   return el;
 }
 
@@ -43,15 +43,17 @@ export function langText(tag, map, attrs = {}) {
 export function problemBox(problem) {
   const status = problem?.status;
   const title = status === 0 ? t('error.network') : problem?.title || t('error.generic');
-  const box = h('div', { class: 'problem', role: 'alert' },
+  const fields = problem?.errors ?? [];
+  const joined = fields.map((e) => `${e.name}: ${e.reason}`).join('; ');
+  // Say each thing once: the detail, unless it only repeats the field errors listed below it.
+  const detail = problem?.detail && problem.detail !== title && problem.detail !== joined ? problem.detail : null;
+  const listed = fields.length && !(fields.length === 1 && detail === fields[0].reason);
+  return h('div', { class: 'problem', role: 'alert' },
     h('p', { class: 'problem-title' }, title),
-    problem?.detail && problem.detail !== title ? h('p', { class: 'problem-detail' }, problem.detail) : null,
+    detail ? h('p', { class: 'problem-detail' }, detail) : null,
+    listed ? h('ul', { class: 'problem-fields' }, fields.map((e) => h('li', null, h('code', null, e.name), ': ', e.reason))) : null,
+    status === 503 ? h('p', null, t('error.retry')) : null,
   );
-  if (problem?.errors?.length) {
-    box.append(h('ul', { class: 'problem-fields' }, problem.errors.map((e) => h('li', null, h('code', null, e.name), ': ', e.reason))));
-  }
-  if (status === 503) box.append(h('p', null, t('error.retry')));
-  return box;
 }
 
 /** A result's thumbnail, or a neutral placeholder when the record has no image. */

@@ -17,6 +17,7 @@ const main = document.getElementById('main');
 let controller;
 let lastView;
 let renders = 0;
+let renderedSearch = null;
 
 /** Goes to a state: a new history entry (or a replaced one), then renders it. */
 export function navigate(state, { replace = false, focus = true } = {}) {
@@ -30,6 +31,7 @@ async function render({ focus = true } = {}) {
   controller = new AbortController();
   const { signal } = controller;
   const state = parseState(location.search);
+  renderedSearch = location.search;
   markNav(state.view);
   const active = document.activeElement;
   const focusKey = active && main.contains(active) ? active.dataset.focusKey : undefined;
@@ -69,6 +71,8 @@ function onClick(event) {
   if (!a || a.target || a.hasAttribute('download')) return;
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || url.pathname !== '/') return;
+  // In-page anchors (the skip link) are the browser's job.
+  if (url.hash && url.search === location.search) return;
   event.preventDefault();
   if (url.search === location.search && !url.hash) return void render();
   history.pushState(null, '', url.pathname + url.search);
@@ -94,7 +98,10 @@ async function boot() {
     if (LANGUAGES.includes(select.value)) void switchLanguage(select.value);
   });
   document.addEventListener('click', onClick);
-  window.addEventListener('popstate', () => void render());
+  // A fragment change (the skip link) is not a new view.
+  window.addEventListener('popstate', () => {
+    if (location.search !== renderedSearch) void render();
+  });
   await render({ focus: false });
   document.documentElement.dataset.ready = 'true';
 }

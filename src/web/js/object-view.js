@@ -38,21 +38,23 @@ function backLink(state) {
 
 const labels = (terms) => (terms ?? []).map((v) => pick(v.label) || v.key).filter(Boolean);
 
+/** A length in the unit that reads best, with the unit's name in the interface language. */
 function length(mm) {
-  if (mm >= 1000) return `${fmtNumber(mm / 1000, { maximumFractionDigits: 2 })} m`;
-  if (mm >= 10) return `${fmtNumber(mm / 10, { maximumFractionDigits: 1 })} cm`;
-  return `${fmtNumber(mm, { maximumFractionDigits: 1 })} mm`;
+  if (mm >= 1000) return `${fmtNumber(mm / 1000, { maximumFractionDigits: 2 })} ${t('unit.m')}`;
+  if (mm >= 10) return `${fmtNumber(mm / 10, { maximumFractionDigits: 1 })} ${t('unit.cm')}`;
+  return `${fmtNumber(mm, { maximumFractionDigits: 1 })} ${t('unit.mm')}`;
 }
 
 function asPrinted(text) {
-  return text ? h('span', { class: 'as-printed' }, ` (${t('object.asPrinted')}: `, h('q', null, text), ')') : null;
+  return text ? h('span', { class: 'as-printed' }, ` (${t('object.asPrinted')}: `, h('q', { dir: 'auto' }, text), ')') : null;
 }
 
 function measurementList(m) {
-  const rows = (m?.dimensions ?? []).map((d) => h('li', null, `${t(`dim.${d.dimension}`)}: ${length(d.mm)}`, asPrinted(d.source)));
-  if (m?.weightG !== undefined) rows.push(h('li', null, `${t('dim.weight')}: ${fmtNumber(m.weightG, { maximumFractionDigits: 1 })} g`));
+  // The notation as printed is shown once when every dimension comes from the same text.
+  const rows = (m?.dimensions ?? []).map((d) => h('li', null, `${t(`dim.${d.dimension}`)}: ${length(d.mm)}`, d.source !== m.source ? asPrinted(d.source) : null));
+  if (m?.weightG !== undefined) rows.push(h('li', null, `${t('dim.weight')}: ${fmtNumber(m.weightG, { maximumFractionDigits: 1 })} ${t('unit.g')}`));
   if (!rows.length && !m?.source) return null;
-  return [rows.length ? h('ul', { class: 'plain' }, rows) : null, m?.source ? h('p', { class: 'as-printed' }, t('object.asPrinted'), ': ', h('q', null, m.source)) : null];
+  return [rows.length ? h('ul', { class: 'plain' }, rows) : null, m?.source ? h('p', { class: 'as-printed' }, t('object.asPrinted'), ': ', h('q', { dir: 'auto' }, m.source)) : null];
 }
 
 function dateValue(d, lang) {
@@ -71,7 +73,7 @@ function places(p) {
     [t('object.regions'), (p.regions ?? []).join(', ')],
     [t('object.sites'), (p.sites ?? []).join(', ')],
     [t('object.cultures'), (p.cultures ?? []).join(', ')],
-    [t('object.placeSource'), p.source ? h('q', null, p.source) : null],
+    [t('object.placeSource'), p.source ? h('q', { dir: 'auto' }, p.source) : null],
   ];
 }
 
@@ -92,7 +94,9 @@ function images(record) {
 
 function page(record, list, state, version) {
   const lang = currentLanguage();
-  const holder = record.holder ? [record.holder.institution, record.holder.inventoryNumber ? `${t('object.inventoryNumber')} ${record.holder.inventoryNumber}` : null].filter(Boolean).join(', ') : null;
+  const holder = record.holder
+    ? [record.holder.institution ? h('bdi', null, record.holder.institution) : null, record.holder.inventoryNumber ? [record.holder.institution ? ', ' : '', `${t('object.inventoryNumber')} `, h('bdi', null, record.holder.inventoryNumber)] : null].filter(Boolean)
+    : null;
   const src = record.source ?? {};
   const listTitle = record.list ? pick(record.list.title) || record.list.id : null;
   const identification = defs([
@@ -151,7 +155,7 @@ function page(record, list, state, version) {
 function dataQuality(warnings) {
   return h('details', { class: 'data-quality' },
     h('summary', null, t('object.dataQuality', { count: warnings.length })),
-    h('ul', null, warnings.map((w) => h('li', null, h('code', null, w.field), ': ', w.message, w.source ? [' ', h('q', null, w.source)] : null))));
+    h('ul', null, warnings.map((w) => h('li', null, h('code', null, w.field), ': ', w.message, w.source ? [' ', h('q', { dir: 'auto' }, w.source)] : null))));
 }
 
 async function copyLink(button) {

@@ -66,9 +66,10 @@ export async function render(main, state, { signal, lang }) {
 }
 
 function showPreview(preview, { file, url }) {
-  fill(preview,
-    h('img', { src: url, alt: t('photo.previewAlt'), class: 'preview-img' }),
-    h('p', { class: 'hint' }, `${file.name || t('photo.camera')} · ${fmtNumber(Math.round(file.size / 1024))} KB`));
+  const img = h('img', { src: url, alt: t('photo.previewAlt'), class: 'preview-img' });
+  // The browser cannot show every format the service reads (TIFF, HEIC): say so instead of a broken image.
+  img.addEventListener('error', () => img.replaceWith(h('p', { class: 'hint' }, t('photo.noPreview'))), { once: true });
+  fill(preview, img, h('p', { class: 'hint' }, `${file.name || t('photo.camera')} · ${fmtNumber(Math.max(1, Math.round(file.size / 1024)))} KB`));
 }
 
 function resultNodes(body, state) {

@@ -24,14 +24,18 @@ export function matchedText(matched) {
 /** Fields whose highlights explain a hit beyond its title and category line, best first. */
 const SNIPPET_FIELDS = ['description', 'caption', 'inscriptions', 'object_type', 'material'];
 
-function highlights(highlight) {
+/** Up to two marked fragments that say more than the title already does. */
+function highlights(highlight, title) {
   if (!highlight) return [];
-  const marked = (f) => typeof f === 'string' && f.includes('<em>');
+  const plainTitle = String(title).toLowerCase();
+  const marked = (f) => typeof f === 'string' && f.includes('<em>') && !plainTitle.includes(plainText(f).toLowerCase());
   if (Array.isArray(highlight)) return highlight.filter(marked).slice(0, 2);
   const known = SNIPPET_FIELDS.flatMap((k) => [highlight[k]].flat());
   const others = Object.entries(highlight).filter(([k]) => !SNIPPET_FIELDS.includes(k) && k !== 'title' && k !== 'category').flatMap(([, v]) => [v].flat());
   return [...known, ...others].filter(marked).slice(0, 2);
 }
+
+const plainText = (fragment) => highlightNodes(fragment).map((n) => n.textContent).join('');
 
 const place = (c) => (c && typeof c === 'object' ? c.label || countryName(c.key) : countryName(c));
 
@@ -41,7 +45,7 @@ export function hitItem(hit, state, extra = null) {
   const title = pick(hit.title) || hit.id;
   const categories = (hit.category ?? []).map((c) => pick(c.label) || c.key);
   const list = hit.list;
-  const frags = highlights(hit.highlight);
+  const frags = highlights(hit.highlight, title);
   const matched = matchedText(hit.matched);
   return h('li', { class: 'hit' },
     h('a', { href, class: 'hit-thumb', tabindex: '-1', 'aria-hidden': 'true' }, thumbnail(hit.thumbnail)),
