@@ -5,6 +5,7 @@ import type { SearchDomain } from '../search/domain.js';
 import { textQuery, type TextInput } from '../search/text.js';
 import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '../schemas/search.js';
 import type { BulkInput, InputField, RowError } from './fields.js';
+import { Memo } from './memo.js';
 import { readSignals } from './signals.js';
 
 /**
@@ -57,6 +58,9 @@ const STOPWORDS = new Set(
     'і й та в у з із на до від для по و في من على الى عن مع').split(' '),
 );
 
+/** Built clauses by column and cell text (shared, never mutated). */
+const clauses = new Memo<Query | undefined>();
+
 export interface RowQuery {
   body: estypes.SearchRequest;
   /** The inputs the row gave that the query uses (after reading). */
@@ -68,6 +72,20 @@ export interface RowQuery {
 function bounded(text: string): string {
   const words = text.split(/\s+/u).filter(Boolean).slice(0, MAX_WORDS).join(' ');
   return words.length > MAX_QUERY_CHARS ? words.slice(0, MAX_QUERY_CHARS).replace(/\s+\S*$/u, '') : words;
+}
+
+/**
+ * The domain for the text columns: the search's own, without finding places and periods in the
+ * words (the row has its own `country` and `date` columns; that scan is most of the analysis time).
+ */
+const textOnly = new WeakMap<SearchDomain, SearchDomain>();
+function wordsDomain(domain: SearchDomain): SearchDomain {
+  let d = textOnly.get(domain);
+  if (!d) {
+    d = { ...domain, placesIn: undefined, periodsIn: undefined };
+    textOnly.set(domain, d);
+  }
+  return d;
 }
 
 function analyse(text: string, domain: SearchDomain): TextInput | undefined {
@@ -98,12 +116,13 @@ function looseText(name: keyof typeof FIELDS, input: TextInput): Query | undefin
   const words = input.tokens
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => !STOPWORDS.has(t) && (t.length > 2 || /\p{Script=Han}/u.test(t)) && !/^\d+$/.test(t));
-  const should: Query[] = words.map(({ i }) => ({
-    dis_max: {
-      queries: (input.forms[i] ?? []).flatMap((form) => fields.map(([field, boost]) => ({ match: { [field]: { query: form, boost } } }))),
-      tie_breaker: 0.2,
-    },
-  }));
+  // Per word: its best field (multi_match best_fields is a dis_max of one match per field), over
+  // the word's forms (itself and its stem).
+  const weighted = fields.map(([field, boost]) => `${field}^${boost}`);
+  const should: Query[] = words.map(({ i }) => {
+    const forms = (input.forms[i] ?? []).map((form): Query => ({ multi_match: { query: form, fields: weighted, type: 'best_fields', tie_breaker: 0.2 } }));
+    return forms.length === 1 ? forms[0]! : { dis_max: { queries: forms } };
+  });
   if (name === 'object_type' || name === 'material') {
     const kind = name === 'material' ? 'material' : 'objectType';
     const keyField = name === 'material' ? 'material_keys' : 'object_type_keys';
@@ -123,17 +142,23 @@ export function buildRowQuery(fields: BulkInput, domain: SearchDomain, k: number
   const given: InputField[] = [];
   const warnings: RowError[] = [];
   if (fields.q) {
-    const input = analyse(fields.q, domain);
-    if (input) {
-      text.push({ bool: { should: [renameQueries(textQuery(input), (n) => `q.${n}`)], _name: 'q' } });
+    const q = fields.q;
+    const clause = clauses.get(`q\u0000${q}`, () => {
+      const input = analyse(q, domain);
+      return input && { bool: { should: [renameQueries(textQuery(input), (n) => `q.${n}`)], _name: 'q' } };
+    });
+    if (clause) {
+      text.push(clause);
       given.push('q');
     }
   }
   for (const name of ['title', 'object_type', 'material', 'inscriptions'] as const) {
     const value = fields[name];
     if (!value) continue;
-    const input = analyse(value, domain);
-    const clause = input && looseText(name, input);
+    const clause = clauses.get(`${name}\u0000${value}`, () => {
+      const input = analyse(value, wordsDomain(domain));
+      return input && looseText(name, input);
+    });
     if (clause) {
       text.push(clause);
       given.push(name);

@@ -4,6 +4,7 @@ import { parseMeasurements } from '../domain/measurements.js';
 import type { SearchDomain } from '../search/domain.js';
 import { parseMeasure, type NumRange } from '../search/measure.js';
 import type { BulkInput, RowError } from './fields.js';
+import { Memo } from './memo.js';
 
 /**
  * The structured inputs of a row read into what the query needs: ISO country codes, a year span,
@@ -75,23 +76,28 @@ export function readMeasure(name: MeasureInput | 'dimensions', text: string, dom
 
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
+const memo = new Memo<unknown>();
+const cached = <T>(kind: string, text: string, f: () => T): T => memo.get(`${kind}\u0000${text}`, f) as T;
+
 export function readSignals(fields: BulkInput, domain: SearchDomain): Signals {
   const warnings: RowError[] = [];
   let countries: string[] = [];
   if (fields.country) {
-    countries = resolveCountries(fields.country, domain);
+    const cell = fields.country;
+    countries = cached('country', cell, () => resolveCountries(cell, domain));
     if (!countries.length) warnings.push({ field: 'country', reason: `"${clip(fields.country)}" is not a known country; ignored` });
   }
   let date: Signals['date'];
   if (fields.date) {
-    date = readDate(fields.date, domain);
+    const cell = fields.date;
+    date = cached('date', cell, () => readDate(cell, domain));
     if (!date) warnings.push({ field: 'date', reason: `"${clip(fields.date)}" is not a date or period that can be read; ignored` });
   }
   const measures = new Map<MeasureInput, NumRange>();
   for (const name of [...MEASURE_INPUTS, 'dimensions'] as const) {
     const text = fields[name];
     if (!text) continue;
-    const r = readMeasure(name, text, domain);
+    const r = cached(name, text, () => readMeasure(name, text, domain));
     if (typeof r === 'string') warnings.push({ field: name, reason: `${r}; ignored` });
     else for (const m of r) if (!measures.has(m.name)) measures.set(m.name, m.range);
   }
