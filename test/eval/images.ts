@@ -1,42 +1,45 @@
 /**
- * Image-similarity evaluation (`npm run eval:images [-- --es <url>]`).
+ * Image-similarity evaluation (`npm run eval:images [-- --es <url>]`; without `--es`, the
+ * Elasticsearch of the configuration: ELASTICSEARCH_URL, else Docker or the managed node).
  *
  * Indexes every group original of test/fixtures/images/NEAR_DUPLICATE_GROUPS.csv among all
  * distractors (the CSV's negatives, other unrelated fixture photos and region crops of them) into
- * a temporary index on a real Elasticsearch, then queries with edited copies of each original
- * (made here with sharp) and with the fixtures' own edited copies, through knn + exact re-ranking,
- * exactly as the product does. Prints recall@1/@5 per transform and the false-match rate per level,
+ * a temporary index created from `mappings/objects.json` (the product's mapping) on a real
+ * Elasticsearch, then queries with edited copies of each original (made here with sharp) and with
+ * the fixtures' own edited copies, with the photo search's own knn body and exact re-ranking
+ * (`src/search/image-rank.ts`). Prints recall@1/@5 per transform and the false-match rate per level,
  * and exits non-zero when a target is missed. The temporary index is deleted at the end.
  */
 import { Command } from 'commander';
-import { Client } from '@elastic/elasticsearch';
 import { createHash } from 'node:crypto';
 import { computeDescriptors, queryDescriptors, type ImageDescriptors } from '../../ingest/images/descriptors.js';
-import { hashesByImage, imageHashEntries, imageSearchBody, IMAGE_HASH_FIELD, IMAGE_HASH_MAPPING } from '../../ingest/images/es.js';
-import type { ImageHashEntry, StoredImageHashEntry } from '../../ingest/images/es.js';
-import { bestMatch, rerank, MATCH_THRESHOLDS } from '../../ingest/images/match.js';
+import { imageHashEntries, imageSearchBody, IMAGE_HASH_FIELD } from '../../ingest/images/es.js';
+import type { ImageHashEntry } from '../../ingest/images/es.js';
+import { bestMatch, MATCH_THRESHOLDS } from '../../ingest/images/match.js';
 import { mapLimit } from '../../ingest/images/concurrency.js';
+import { loadConfig } from '../../src/config.js';
+import { createEs, type estypes } from '../../src/es/client.js';
+import { provision } from '../../src/es/provision.js';
+import { createLogger } from '../../src/logger.js';
+import { KNN_CANDIDATES, KNN_PER_CLAUSE } from '../../src/search/image-search.js';
+import { rankCandidates, type Candidate } from '../../src/search/image-rank.js';
+import objectsMapping from '../../mappings/objects.json' with { type: 'json' };
 import { loadCorpus } from './images/corpus.js';
 import { makeVariants } from './images/variants.js';
 import { extrapolate, summarise, unrelatedStats, type Family, type QueryOutcome } from './images/report.js';
 
 const opts = new Command()
-  .option('--es <url>', 'Elasticsearch URL', 'http://127.0.0.1:9299')
-  .option('--k <n>', 'records per knn clause', '10')
-  .option('--candidates <n>', 'HNSW candidates per knn clause', '50')
+  .option('--es <url>', 'Elasticsearch URL (default: the configured one)')
+  .option('--k <n>', 'records per knn clause', String(KNN_PER_CLAUSE))
+  .option('--candidates <n>', 'HNSW candidates per knn clause', String(KNN_CANDIDATES))
   .parse()
-  .opts<{ es: string; k: string; candidates: string }>();
+  .opts<{ es?: string; k: string; candidates: string }>();
 
+/** An objects-index document with only the fields the photo search reads (the mapping is strict). */
 interface Doc {
   id: string;
-  group: string | null;
+  kind: 'inventory';
   [IMAGE_HASH_FIELD]: ImageHashEntry[];
-}
-
-interface Hit {
-  id: string;
-  group: string | null;
-  [IMAGE_HASH_FIELD]: StoredImageHashEntry[];
 }
 
 interface Query {
@@ -59,7 +62,9 @@ function fixtureFamily(relation: string): { transform: string; family: Family } 
 }
 
 async function main(): Promise<number> {
-  const es = new Client({ node: opts.es });
+  const config = loadConfig(opts.es ? { ...process.env, ELASTICSEARCH_URL: opts.es } : process.env);
+  const node = await provision(config, 'test', createLogger('warn', process.stderr));
+  const es = createEs({ url: node.url, apiKey: config.ELASTICSEARCH_API_KEY });
   const index = `eval-images-${Date.now()}`;
   const t0 = performance.now();
   const corpus = await loadCorpus();
@@ -68,15 +73,13 @@ async function main(): Promise<number> {
     ...corpus.distractors.map((d) => ({ id: d.id, group: null, bytes: d.bytes })),
   ];
   const descs: ImageDescriptors[] = await mapLimit(indexed, 2, (x) => computeDescriptors(x.bytes));
-  const docs: Doc[] = indexed.map((x, i) => ({ id: x.id, group: x.group, [IMAGE_HASH_FIELD]: imageHashEntries(sha(x.bytes), descs[i] as ImageDescriptors) }));
+  const docs: Doc[] = indexed.map((x, i) => ({ id: x.id, kind: 'inventory', [IMAGE_HASH_FIELD]: imageHashEntries(sha(x.bytes), descs[i] as ImageDescriptors) }));
+  const groupOf = new Map(indexed.map((x) => [x.id, x.group]));
   const skipped = docs.filter((d) => d[IMAGE_HASH_FIELD].length === 0).map((d) => d.id);
   console.log(`indexing ${corpus.originals.length} originals + ${corpus.distractors.length} distractors (${skipped.length} plain images not indexed) into ${index}`);
 
-  await es.indices.create({
-    index,
-    settings: { number_of_shards: 1, number_of_replicas: 0 },
-    mappings: { dynamic: 'strict', properties: { id: { type: 'keyword' }, group: { type: 'keyword' }, ...IMAGE_HASH_MAPPING } },
-  });
+  const om = objectsMapping as { settings: Record<string, unknown>; mappings: Record<string, unknown> };
+  await es.indices.create({ index, settings: om.settings, mappings: om.mappings as estypes.MappingTypeMapping });
   try {
     const operations = docs.flatMap((d) => [{ index: { _index: index, _id: d.id } }, d]);
     const bulk = await es.bulk({ operations, refresh: 'wait_for' });
@@ -94,14 +97,14 @@ async function main(): Promise<number> {
     for (const q of queries) {
       const start = performance.now();
       const qd = await queryDescriptors(q.bytes);
-      const body = imageSearchBody(qd, { k: Number(opts.k), numCandidates: Number(opts.candidates), source: ['id', 'group'] });
-      const res = await es.search<Hit>({ index, ...(body as object) });
-      const hits = res.hits.hits.map((h) => h._source).filter((s): s is Hit => s !== undefined);
-      const ranked = rerank(qd, hits, (d) => [...hashesByImage(d[IMAGE_HASH_FIELD]).values()].flat(), { keepNonMatches: true });
+      const body = imageSearchBody(qd, { k: Number(opts.k), numCandidates: Number(opts.candidates), source: ['id'] });
+      const res = await es.search<Candidate>({ index, ...(body as object) });
+      const hits = res.hits.hits.map((h) => h._source).filter((s): s is Candidate => s !== undefined);
+      const ranked = rankCandidates(qd, hits);
       const ms = performance.now() - start;
-      const pos = ranked.findIndex((r) => r.item.group === q.group);
+      const pos = ranked.findIndex((r) => groupOf.get(r.id) === q.group);
       const target = ranked[pos];
-      const other = ranked.find((r) => r.item.group !== q.group);
+      const other = ranked.find((r) => groupOf.get(r.id) !== q.group);
       outcomes.push({
         transform: q.transform,
         family: q.family,
@@ -113,7 +116,7 @@ async function main(): Promise<number> {
         ms,
       });
       // Exact distances to every unrelated indexed image, for the extrapolation to a large collection.
-      for (const d of docs) if (d.group !== q.group && d[IMAGE_HASH_FIELD].length) unrelated.push(bestMatch(qd, d[IMAGE_HASH_FIELD].map((e) => e.hash)).distance);
+      for (const d of docs) if (groupOf.get(d.id) !== q.group && d[IMAGE_HASH_FIELD].length) unrelated.push(bestMatch(qd, d[IMAGE_HASH_FIELD].map((e) => e.hash)).distance);
     }
 
     const { lines, failures } = summarise(outcomes);
@@ -128,6 +131,8 @@ async function main(): Promise<number> {
     return failures.length ? 1 : 0;
   } finally {
     await es.indices.delete({ index }, { ignore: [404] });
+    await es.close();
+    await node.release();
   }
 }
 
