@@ -111,6 +111,33 @@ describe('search and facets', () => {
   });
 });
 
+describe('browsing', () => {
+  it('pages through every record by number, and shows the long category facet on request', async () => {
+    await open(page, web.url);
+    const total = countOf(await countText());
+    expect(total).toBeGreaterThan(400);
+    const hrefs = () => page.locator('.hits .hit-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const first = await hrefs();
+    expect(first.length).toBe(20);
+    const pager = page.locator('nav.pager');
+    await expect(pager.locator('a[aria-current=page]').innerText()).resolves.toBe('1');
+    await expect(pager.getByRole('link', { name: `Page ${Math.ceil(total / 20)}`, exact: true }).count()).resolves.toBe(1);
+    await afterRender(page, () => pager.getByRole('link', { name: 'Page 2', exact: true }).click());
+    expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+    const second = await hrefs();
+    expect(second.filter((h) => first.includes(h))).toEqual([]);
+
+    const topCategories = page.locator('.facet-category .tree > li');
+    await expect(topCategories.count()).resolves.toBe(8);
+    const more = page.locator('.facet-category > div > .link-button');
+    await expect(more.getAttribute('aria-expanded')).resolves.toBe('false');
+    await more.click();
+    expect(await topCategories.count()).toBeGreaterThan(8);
+    await expect(page.locator('.facet-category > div > .link-button').getAttribute('aria-expanded')).resolves.toBe('true');
+    await screenshot(page, 'browse-page-2');
+  });
+});
+
 describe('object page', () => {
   it('shows the record, its category, the Red List context and the disclaimers, and goes back to the results', async () => {
     await open(page, `${web.url}/?q=cylinder+seal&country=IQ`);

@@ -41,7 +41,7 @@ export function facetPanel(facets, state, navigate) {
     values = [...values, ...selected.filter((k) => !known.has(k)).map((key) => ({ key, label: key, count: 0 }))];
     const ctx = { def, selected, navigate, state, lists: facetValues(facets?.list) };
     const legend = h('legend', null, t(`facet.${def.name}`), def.emergency ? [' ', emergencyBadge()] : null);
-    const body = def.tree ? tree(values, ctx, 0) : flat(values, ctx);
+    const body = def.tree ? limited(values, ctx, (shown) => tree(shown, ctx, 0, values)) : flat(values, ctx);
     panel.append(h('fieldset', { class: `facet facet-${def.name}` }, legend, body));
   }
   return panel;
@@ -67,11 +67,15 @@ function option(value, ctx, extra = []) {
       emergency ? [' ', emergencyBadge()] : null));
 }
 
-function flat(values, ctx) {
+/**
+ * The first SHOWN values (and any selected one, or one with a selected child), with a button that
+ * shows them all; `build(values)` renders the list.
+ */
+function limited(values, ctx, build) {
   const { def, selected } = ctx;
   const all = showAll.has(def.name);
-  const shown = all ? values : values.filter((v, i) => i < SHOWN || selected.includes(v.key));
-  const list = h('ul', { class: 'options', role: 'list' }, shown.map((v) => h('li', null, option(v, ctx))));
+  const keep = (v) => selected.includes(v.key) || flatten(v.children ?? []).some((c) => selected.includes(c.key));
+  const list = build(all ? values : values.filter((v, i) => i < SHOWN || keep(v)));
   if (values.length <= SHOWN) return list;
   const wrap = h('div', null, list);
   wrap.append(h('button', {
@@ -79,12 +83,16 @@ function flat(values, ctx) {
     onclick: () => {
       if (all) showAll.delete(def.name);
       else showAll.add(def.name);
-      const next = flat(values, ctx);
+      const next = limited(values, ctx, build);
       wrap.replaceWith(next);
-      next.querySelector('.link-button')?.focus();
+      next.querySelector(':scope > .link-button')?.focus();
     },
   }, all ? t('facet.fewer') : t('facet.more', { count: values.length })));
   return wrap;
+}
+
+function flat(values, ctx) {
+  return limited(values, ctx, (shown) => h('ul', { class: 'options', role: 'list' }, shown.map((v) => h('li', null, option(v, ctx)))));
 }
 
 /** Top-level categories from different lists can share a heading: name their list then. */
@@ -97,7 +105,7 @@ function listHint(value, siblings, ctx, depth) {
   return h('span', { class: 'hint-inline' }, ` · ${list ? label({ param: 'list' }, list) : listId}`);
 }
 
-function tree(values, ctx, depth) {
+function tree(values, ctx, depth, siblings = values) {
   const ul = h('ul', { class: depth ? 'tree-children' : 'options tree', role: 'list' });
   for (const value of values) {
     const children = value.children ?? [];
@@ -120,10 +128,10 @@ function tree(values, ctx, depth) {
           else expanded.delete(value.key);
         },
       });
-      row.append(toggle, option(value, ctx, listHint(value, values, ctx, depth)));
+      row.append(toggle, option(value, ctx, listHint(value, siblings, ctx, depth)));
       li.append(row, sub);
     } else {
-      row.append(h('span', { class: 'tree-spacer', 'aria-hidden': 'true' }), option(value, ctx, listHint(value, values, ctx, depth)));
+      row.append(h('span', { class: 'tree-spacer', 'aria-hidden': 'true' }), option(value, ctx, listHint(value, siblings, ctx, depth)));
       li.append(row);
     }
     ul.append(li);

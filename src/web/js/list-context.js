@@ -109,6 +109,6 @@ export function suspicious(list) {
 export function categoryDescription(node) {
   if (!node) return null;
   return section('category-h', t('object.categoryText', { name: pick(node.label ?? node.heading) || '' }),
-    node.dates ? h('p', { class: 'note' }, t('object.categoryDates'), ' ', typeof node.dates === 'object' ? pick(node.dates) : node.dates) : null,
+    node.dates ? h('p', { class: 'note' }, t('object.categoryDates'), ' ', h('bdi', null, typeof node.dates === 'object' ? pick(node.dates) : node.dates)) : null,
     langText('p', node.text));
 }

@@ -60,6 +60,7 @@ function page(state, navigate, data, problem, loading) {
   if (data) {
     const total = totalOf(data.total);
     results.append(h('p', { class: 'count', id: 'result-count', tabindex: '-1', 'data-focus-fallback': '' }, countText(state, data.total, data.total_relation)));
+    if (data.relaxed) results.append(h('p', { class: 'note relaxed' }, t('results.relaxed')));
     append(results, [chips(state, data.facets, navigate)]);
     if (!searched) results.prepend(intro());
     if (data.hits?.length) append(results, [hitList(data.hits, state), pager(state, total, data.next_cursor)]);
