@@ -79,7 +79,10 @@ export function detectDelimiter(header: string): string {
   let max = 0;
   for (const c of CANDIDATES) {
     const n = counts.get(c) ?? 0;
-    if (n > max) (best = c), (max = n);
+    if (n > max) {
+      best = c;
+      max = n;
+    }
   }
   return best;
 }

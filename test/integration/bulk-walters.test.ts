@@ -86,7 +86,10 @@ describe('Walters inventory against the sample Red Lists', () => {
       else {
         levels[r.level]++;
         const top = r.hits[0]?.list?.id;
-        if (top && coverage.get(top)?.has(c)) (good++, stat.good++);
+        if (top && coverage.get(top)?.has(c)) {
+          good++;
+          stat.good++;
+        }
       }
       perCountry.set(c, stat);
     }
