@@ -145,6 +145,19 @@ describe('bulk jobs', () => {
     await expectExactlyOnce(b, job);
   });
 
+  it('answers 413 for an upload over the row limit, marking the job failed and removing its rows', async () => {
+    const app = await appWith({ runner: false }, { BULK_MAX_ROWS: '40' });
+    const res = await app.inject({ method: 'POST', url: '/v1/bulk-jobs', headers: { 'content-type': 'text/csv' }, payload: await inventoryCsv(1200) });
+    expect(res.statusCode).toBe(413);
+    expect((res.json() as { errors: { name: string }[] }).errors[0]?.name).toBe('BULK_MAX_ROWS');
+    await es.indices.refresh({ index: [names.jobs, names.jobRows] });
+    const failed = await es.search<{ id: string; failure?: { reason: string } }>({ index: names.jobs, query: { term: { status: 'failed' } } });
+    expect(failed.hits.hits.length).toBe(1);
+    const id = failed.hits.hits[0]!._source!.id;
+    expect(failed.hits.hits[0]!._source!.failure?.reason).toMatch(/BULK_MAX_ROWS/);
+    expect((await es.count({ index: names.jobRows, query: { term: { job: id } } })).count).toBe(0);
+  });
+
   it('answers 404 for an unknown job and deletes a job with its rows', async () => {
     const app = await appWith({ runner: false });
     expect((await app.inject({ url: '/v1/bulk-jobs/nosuchjob' })).statusCode).toBe(404);
