@@ -14,6 +14,8 @@ export interface Matcher {
   stem: (t: string) => string;
   /** Verdicts per folded word, shared by every hit of a response (words repeat across records). */
   seen: Map<string, boolean>;
+  /** Highlighted texts of this response (labels repeat across hits). */
+  texts: Map<string, string | undefined>;
 }
 
 export function matcherOf(text: TextInput, stem: (t: string) => string): Matcher {
@@ -24,29 +26,57 @@ export function matcherOf(text: TextInput, stem: (t: string) => string): Matcher
     for (const p of e.phrases) for (const t of tokenise(p)) if (t.length > 2) exact.add(stem(t));
   }
   const fuzzy = text.tokens.map((token) => ({ token, max: fuzzinessOf(token) })).filter((f) => f.max > 0);
-  return { exact, fuzzy, stem, seen: new Map() };
+  return { exact, fuzzy, stem, seen: new Map(), texts: new Map() };
 }
+
+// Rows of the distance table, reused (words are short; longer ones never come within 2 edits of a query word).
+const ROWS = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
 
 /** Optimal-string-alignment distance, giving up as soon as it exceeds `max`. */
 export function withinEdits(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length >= 63) return a === b;
+  let [prev2, prev, cur] = ROWS;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
-      cur.push(d);
-      rowMin = Math.min(rowMin, d);
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return false;
-    prev2 = prev;
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return (prev[b.length] ?? Infinity) <= max;
+  return prev[b.length]! <= max;
+}
+
+/** Process-wide memos of the two per-word costs (bounded: cleared when full). */
+const MEMO_MAX = 50_000;
+let stems = new Map<string, string>();
+let folds = new Map<string, string>();
+
+function memo(map: Map<string, string>, key: string, fn: (k: string) => string): string {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = fn(key);
+    map.set(key, v);
+  }
+  return v;
+}
+
+function stemOf(word: string, m: Matcher): string {
+  if (stems.size >= MEMO_MAX) stems = new Map();
+  return memo(stems, word, m.stem);
+}
+
+function foldOf(word: string): string {
+  if (folds.size >= MEMO_MAX) folds = new Map();
+  return memo(folds, word, fold);
 }
 
 function hits(word: string, m: Matcher): boolean {
@@ -54,7 +84,7 @@ function hits(word: string, m: Matcher): boolean {
   if (v === undefined) {
     v =
       m.exact.has(word) ||
-      m.exact.has(m.stem(word)) ||
+      m.exact.has(stemOf(word, m)) ||
       m.fuzzy.some((f) => f.token[0] === word[0] && withinEdits(f.token, word, f.max));
     if (m.seen.size < 20_000) m.seen.set(word, v);
   }
@@ -70,7 +100,7 @@ const SPLIT = /[^\p{L}\p{N}]+/u;
 function wordMatches(raw: string, m: Matcher): boolean {
   const lower = raw.toLowerCase();
   if (PLAIN.test(lower)) return hits(lower, m);
-  const folded = fold(lower);
+  const folded = foldOf(lower);
   if (hits(folded.replace(/'/g, ''), m)) return true;
   return folded.split(SPLIT).some((part) => part.length > 0 && hits(part, m));
 }
@@ -84,6 +114,14 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
  */
 export function highlight(text: string | undefined, m: Matcher, window?: number): string | undefined {
   if (!text) return undefined;
+  const key = window ? `${window}\u0000${text}` : text;
+  if (m.texts.has(key)) return m.texts.get(key);
+  const out = mark(text, m, window);
+  if (m.texts.size < 1000) m.texts.set(key, out);
+  return out;
+}
+
+function mark(text: string, m: Matcher, window?: number): string | undefined {
   const marks: [number, number][] = [];
   for (const w of text.matchAll(RAW_WORD)) {
     if (!wordMatches(w[0], m)) continue;

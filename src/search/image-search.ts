@@ -1,4 +1,4 @@
-import { imageSearchBody, isImageError, MIN_QUALITY, probeForQuery, type ImageLimits, type ProcessedQuery } from '../../ingest/images/index.js';
+import { imageSearchBody, isImageError, MIN_QUALITY, probeForQuery, type ImageLimits, type ProcessedQuery, type QueryDescriptors } from '../../ingest/images/index.js';
 import type { estypes } from '../es/client.js';
 import { AppError } from '../errors.js';
 import { DEFAULT_IMAGE_K, type ImageHit, type ImageSearchParams, type ImageSearchResponse } from '../schemas/image-search.js';
@@ -19,6 +19,34 @@ import type { SearchService } from './service.js';
 /** Records per knn clause and HNSW candidates per clause (the evaluation's settings). */
 export const KNN_PER_CLAUSE = 10;
 export const KNN_CANDIDATES = 50;
+/**
+ * Query crops sent as knn clauses (x 8 orientations). The exact re-ranking still compares every
+ * query variant (QUERY_CROPS: 1, 0.9, 0.8, 0.7); the knn only has to bring the record in.
+ */
+export const KNN_QUERY_CROPS: readonly number[] = [1, 0.9, 0.8, 0.7];
+
+export interface KnnBodyOptions {
+  k?: number;
+  numCandidates?: number;
+  filter?: unknown;
+  crops?: readonly number[];
+  source?: string[];
+}
+
+/** The knn request of a photo query: `imageSearchBody` on the variants of the chosen crops. */
+export function imageKnnBody(query: QueryDescriptors, opts: KnnBodyOptions = {}): ReturnType<typeof imageSearchBody> {
+  const crops = opts.crops ?? KNN_QUERY_CROPS;
+  const variants = query.variants.filter((v) => crops.some((c) => Math.abs(c - v.crop) < 1e-6));
+  return imageSearchBody(
+    { ...query, variants },
+    {
+      k: opts.k ?? KNN_PER_CLAUSE,
+      numCandidates: opts.numCandidates ?? KNN_CANDIDATES,
+      ...(opts.filter ? { filter: opts.filter } : {}),
+      source: opts.source ?? ['id'],
+    },
+  );
+}
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -67,12 +95,7 @@ export class ImageSearchService {
     const t0 = performance.now();
     const probed = await this.describe(image);
     const t1 = performance.now();
-    const body = imageSearchBody(probed.query, {
-      k: Math.max(KNN_PER_CLAUSE, k),
-      numCandidates: Math.max(KNN_CANDIDATES, k),
-      ...(filter ? { filter } : {}),
-      source: ['id'],
-    });
+    const body = imageKnnBody(probed.query, { k: Math.max(KNN_PER_CLAUSE, k), numCandidates: Math.max(KNN_CANDIDATES, k), filter });
     const [version, res] = await Promise.all([this.search.version.get(), this.search.searchObjects<Candidate>(body as unknown as estypes.SearchRequest)]);
     const t2 = performance.now();
     const candidates = res.hits.hits.flatMap((h) => (h._source ? [{ ...h._source, id: h._source.id ?? h._id ?? '' }] : []));

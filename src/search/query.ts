@@ -18,6 +18,23 @@ export const REDLIST_WEIGHT = 1.25;
 const CATEGORY_FACET_SIZE = 3000;
 const PERIOD_FACET_SIZE = 200;
 
+/** The parts of the stored record a hit needs (the rest is served by `/v1/objects/:id`). */
+export const HIT_SOURCE = [
+  'record.id',
+  'record.kind',
+  'record.title',
+  'record.list',
+  'record.category',
+  'record.objectType',
+  'record.materials',
+  'record.materialText',
+  'record.description',
+  'record.inscriptions',
+  'record.places.countries',
+  'record.images.sha256',
+  'record.source.text',
+];
+
 export const SORT: estypes.Sort = [{ _score: { order: 'desc' } }, { id: { order: 'asc' } }];
 
 export interface BuiltSearch {
@@ -94,7 +111,7 @@ export function buildSearch(req: SearchRequest, after?: SortValue[], opts: { rel
     sort: SORT,
     ...(after ? { search_after: after } : {}),
     track_total_hits: req.exactTotal ? true : Math.max(MAX_WINDOW, from + req.size + 1),
-    _source: ['record'],
+    _source: HIT_SOURCE,
     ...(req.facets.length > 0
       ? { aggs: Object.fromEntries(req.facets.map((name) => [name, facetAgg(req, name, filters)])) }
       : {}),
