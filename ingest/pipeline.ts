@@ -65,10 +65,12 @@ export async function ingest(config: Config, es: Es, log: Logger, opts: IngestOp
   const scope = scopeQuery(source);
   const ownedLists = source.kind === 'redlist' ? await listIdsOf(es, names.objects, scope) : [];
   const entries = new Map<string, RecordReason>();
+  let writerRef: IndexWriter | undefined;
   const hooks = {
     deadLetters,
     onRejected: (id: string, op: BulkOp['op'], reason: string) => {
       if (op === 'delete') return void log.warn({ id, reason }, 'delete refused');
+      writerRef?.rejected(id);
       report.stages.bulk.failed++;
       const entry = entries.get(id);
       report.rejected++;
@@ -78,7 +80,9 @@ export async function ingest(config: Config, es: Es, log: Logger, opts: IngestOp
       } else report.records.push({ id, outcome: 'rejected', reasons: [`ES_REJECTED: ${reason}`] });
     },
   };
-  const writer = await IndexWriter.open(es, { alias: names.objects, mapping: 'objects', full: !!opts.full, scope, tuning, hooks, log });
+  const source$ = { name: source.name, file: source.file };
+  const writer = await IndexWriter.open(es, { alias: names.objects, mapping: 'objects', full: !!opts.full, scope, source: source$, tuning, hooks, log });
+  writerRef = writer;
   report.index = writer.index;
   report.carried = writer.carried;
   const ctx: BatchContext = {
@@ -105,7 +109,7 @@ export async function ingest(config: Config, es: Es, log: Logger, opts: IngestOp
     });
     report.stages.bulk.ok = result.ok;
     report.indexed = result.ok;
-    const commit = await writer.commit(result.ok, { source: source.name });
+    const commit = await writer.commit(result.ok);
     report.deleted = commit.deleted;
     if (commit.datasetVersion) report.datasetVersion = commit.datasetVersion;
     report.index = commit.index;

@@ -87,14 +87,29 @@ export async function ensureAlias(es: Es, alias: string, name: MappingName): Pro
   return index;
 }
 
-/** Points the alias at `next` only, in one atomic `updateAliases`, then deletes the old indices. */
-export async function swapAlias(es: Es, alias: string, next: string): Promise<string[]> {
-  const old = (await aliasTargets(es, alias)).filter((i) => i !== next);
-  const actions: estypes.IndicesUpdateAliasesAction[] = [
-    ...old.map((index) => ({ remove: { index, alias } })),
-    { add: { index: next, alias } },
-  ];
-  await es.indices.updateAliases({ actions });
+/**
+ * Points the alias at `next` only, in one atomic `updateAliases`, then deletes the old indices.
+ * `expected` (the indices the alias pointed at when the build began) saves a round trip; if the
+ * alias moved meanwhile the update is refused as a whole and retried with what it points at now.
+ */
+export async function swapAlias(es: Es, alias: string, next: string, expected?: string[]): Promise<string[]> {
+  // An empty `expected` proves nothing (the alias may have appeared since): read it then.
+  const known = expected !== undefined && expected.length > 0;
+  let old = known ? expected : await aliasTargets(es, alias);
+  for (let attempt = 0; ; attempt++) {
+    old = old.filter((i) => i !== next);
+    const actions: estypes.IndicesUpdateAliasesAction[] = [
+      ...old.map((index) => ({ remove: { index, alias, must_exist: true } })),
+      { add: { index: next, alias } },
+    ];
+    try {
+      await es.indices.updateAliases({ actions });
+      break;
+    } catch (err) {
+      if (attempt > 0 || !known) throw err;
+      old = await aliasTargets(es, alias);
+    }
+  }
   if (old.length) await es.indices.delete({ index: old, ignore_unavailable: true });
   return old;
 }

@@ -1,15 +1,16 @@
 import type { Es, estypes } from '../../src/es/client.js';
 
 /**
- * Reads every `id → content_hash` of an index (optionally filtered) in pages, sorted by id with
- * `search_after`, from doc values only. No scroll context is held open between pages.
+ * Reads every `id → content_hash` (and optionally `source_name`) of an index, optionally filtered,
+ * in pages sorted by id with `search_after`, from doc values only. No scroll context is held open.
  */
 export async function* scanIds(
   es: Es,
   index: string,
   query: estypes.QueryDslQueryContainer | undefined,
   pageSize = 5000,
-): AsyncGenerator<[string, string][]> {
+  withSource = false,
+): AsyncGenerator<[string, string, string?][]> {
   let after: estypes.SortResults | undefined;
   for (;;) {
     const res = await es.search({
@@ -17,7 +18,7 @@ export async function* scanIds(
       size: pageSize,
       _source: false,
       track_total_hits: false,
-      docvalue_fields: ['id', 'content_hash'],
+      docvalue_fields: withSource ? ['id', 'content_hash', 'source_name'] : ['id', 'content_hash'],
       sort: [{ id: 'asc' }],
       ...(query ? { query } : {}),
       ...(after ? { search_after: after } : {}),
@@ -26,7 +27,9 @@ export async function* scanIds(
     if (!hits.length) return;
     yield hits.map((h) => {
       const f = h.fields as Record<string, unknown[]> | undefined;
-      return [String(f?.id?.[0] ?? h._id), String(f?.content_hash?.[0] ?? '')];
+      const id = String(f?.id?.[0] ?? h._id);
+      const hash = String(f?.content_hash?.[0] ?? '');
+      return withSource ? [id, hash, String(f?.source_name?.[0] ?? '')] : [id, hash];
     });
     after = hits[hits.length - 1]?.sort;
     if (hits.length < pageSize) return;
