@@ -9,8 +9,10 @@ import { jsonSerializer, namedFieldsValidator } from '../search/validation.js';
 const DESCRIPTION =
   'Free text in any language of the data (diacritics, case and small typos do not matter; vocabularies ' +
   'find equivalents in EN, FR, ES, PT, DE, AR, UK), filters, disjunctive facets and paging. A hit is a ' +
-  'reason to check provenance, never a proof of theft. 400 names each bad parameter; 503 with Retry-After ' +
-  'when Elasticsearch is unreachable.';
+  'reason to check provenance, never a proof of theft. Errors are problem+json: 400 `SEARCH_INVALID_PARAMETER` ' +
+  '(each bad or unknown parameter named in `errors`), `SEARCH_QUERY_TOO_LONG` (over 200 characters or 16 words), ' +
+  '`SEARCH_INVALID_CURSOR`; 503 `ELASTICSEARCH_UNAVAILABLE` or `INDEX_NOT_READY` with Retry-After. Cite ' +
+  '`dataset_version` with a result: it changes whenever the indexed data does.';
 
 /** GET and POST /v1/search: the same parameters as a query string or a JSON body. */
 export async function searchRoutes(app: FastifyInstance, opts: { service: SearchService }) {

@@ -169,6 +169,7 @@ export function periodsIn(tokens: string[]): { key: string; earliest: number; la
 }
 
 export const realDomain: SearchDomain = {
+  resolveRegion: (input) => (REGION_BY_KEY.has(input) ? input : resolveRegion(input)?.key),
   periodsIn,
   placesIn,
   splitCompound,

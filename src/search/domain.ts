@@ -21,6 +21,8 @@ export interface SearchDomain {
   /** ISO code for an ISO code or a country name in any language; undefined when unknown. */
   resolveCountry(input: string): string | undefined;
   countryLabel(code: string, lang: string): string;
+  /** Region key for a key or a region name in any language; undefined when unknown. */
+  resolveRegion?(input: string): string | undefined;
   regionLabel(key: string, lang: string): string;
   /** Label of a period bucket (`m-3`, `c18`); undefined when the key is not a bucket. */
   periodLabel(bucket: string, lang: string): string | undefined;

@@ -65,6 +65,18 @@ function resolveCountries(name: string, values: string[] | undefined, domain: Se
   return [...out];
 }
 
+function resolveRegions(values: string[] | undefined, domain: SearchDomain, errors: ProblemField[]): string[] | undefined {
+  if (!values) return undefined;
+  if (!domain.resolveRegion) return [...new Set(values)];
+  const out = new Set<string>();
+  for (const v of values) {
+    const key = domain.resolveRegion(v);
+    if (key) out.add(key);
+    else errors.push({ name: 'region', reason: `"${v}" is not a known region (e.g. mesopotamia, levant)` });
+  }
+  return [...out];
+}
+
 function resolveMaterials(values: string[] | undefined, domain: SearchDomain, errors: ProblemField[]): string[] | undefined {
   if (!values) return undefined;
   const out = new Set<string>();
@@ -133,7 +145,7 @@ export function normaliseParams(p: SearchParams, domain: SearchDomain): SearchRe
     list: checkKeys('list', p.list, LIST_ID, errors),
     category: checkKeys('category', p.category, CATEGORY_KEY, errors),
     country: resolveCountries('country', p.country, domain, errors),
-    region: p.region ? [...new Set(p.region)] : undefined,
+    region: resolveRegions(p.region, domain, errors),
     zone: resolveCountries('zone', p.zone, domain, errors),
     material,
     materialMatch: material ? [...new Set(material.flatMap((k) => [k, ...domain.narrowerKeys(k)]))] : undefined,

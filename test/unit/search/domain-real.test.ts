@@ -23,6 +23,12 @@ describe('the project domain as the search uses it', () => {
     expect(realDomain.countryLabel('CI', 'fr')).toBe('Côte d’Ivoire');
   });
 
+  it('resolves regions by key or by name in any language', () => {
+    expect(realDomain.resolveRegion?.('Mésopotamie')).toBe('mesopotamia');
+    expect(realDomain.resolveRegion?.('levant')).toBe('levant');
+    expect(realDomain.resolveRegion?.('Narnia')).toBeUndefined();
+  });
+
   it('labels period buckets in every interface language', () => {
     for (const lang of ['en', 'fr', 'es', 'pt', 'de', 'ar', 'uk']) expect(realDomain.periodLabel('m-3', lang)).toMatch(/\S/);
     expect(realDomain.periodLabel('m-3', 'de')).toBe('3. Jahrtausend v. Chr.');
