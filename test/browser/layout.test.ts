@@ -37,7 +37,18 @@ describe('first view', () => {
       expect(requested.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin)).toEqual([]);
       expect(counted.every((t) => t.status < 400)).toBe(true);
       expect(errors).toEqual([]);
-      await screenshot(page, 'first-view');
+      await screenshot(page, 'first-view', false);
+
+      // Landmarks, and a label for every control.
+      for (const selector of ['header.site-header', 'nav.site-nav[aria-label]', 'main#main', 'footer.site-footer', 'form[role=search]', 'aside.refine[aria-labelledby]', '[aria-live=polite]']) {
+        await expect(page.locator(selector).count(), selector).resolves.toBeGreaterThan(0);
+      }
+      const unlabelled = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')]
+          .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent?.trim())))
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(unlabelled).toEqual([]);
     } finally {
       await browser.close();
     }

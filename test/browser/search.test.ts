@@ -109,6 +109,21 @@ describe('search and facets', () => {
     await afterRender(page, () => page.locator('.chips .link-button').click());
     expect(new URL(page.url()).search).toBe('?q=cylinder+seal');
   });
+
+  it('filters by a measurement with its unit and tolerance, as the API expects them', async () => {
+    await page.locator('#f-height').fill('1,5');
+    await page.locator('#f-unit').selectOption('in');
+    await page.locator('#f-tolerance').selectOption('30');
+    const request = page.waitForRequest((r) => r.url().includes('/v1/search?'));
+    await afterRender(page, () => page.locator('.filters button[type=submit]').click());
+    const api = new URL((await request).url()).searchParams;
+    expect([api.get('height'), api.get('tolerance')]).toEqual(['1.5in', '0.3']);
+    const params = new URL(page.url()).searchParams;
+    expect([params.get('height'), params.get('unit'), params.get('tolerance')]).toEqual(['1.5', 'in', '30']);
+    expect(countOf(await countText())).toBeGreaterThan(0);
+    await expect(page.locator('.chips').innerText()).resolves.toContain('Height 1.5 in');
+    await afterRender(page, () => page.locator('.chips .link-button').click());
+  });
 });
 
 describe('browsing', () => {
