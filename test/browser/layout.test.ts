@@ -44,7 +44,7 @@ describe('first view', () => {
         await expect(page.locator(selector).count(), selector).resolves.toBeGreaterThan(0);
       }
       const unlabelled = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')]
+        Array.from(document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button'))
           .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent?.trim())))
           .map((el) => el.outerHTML.slice(0, 80)),
       );
