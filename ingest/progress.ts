@@ -40,7 +40,8 @@ export function progressReporter(stream: NodeJS.WriteStream, log: Logger, everyM
       if (now - last < (tty ? 100 : everyMs)) return;
       last = now;
       if (tty) {
-        const line = renderBar(p, now - start).slice(0, Math.max(20, (stream.columns ?? 120) - 1));
+        const cols = stream.columns && stream.columns > 20 ? stream.columns : 120;
+        const line = renderBar(p, now - start).slice(0, cols - 1);
         stream.write(`\r${line}\x1b[K`);
         drawn = true;
       } else {

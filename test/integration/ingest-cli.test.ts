@@ -59,6 +59,29 @@ describe('ingest CLI', () => {
     expect(report.records).toContainEqual(expect.objectContaining({ at: 'line 3', outcome: 'rejected' }));
   });
 
+  it('sends a document Elasticsearch refuses to the dead letters, reports it and goes on', async () => {
+    const dir = tempDir('cli');
+    const csv = join(dir, 'refused.csv');
+    // An inventory number longer than a keyword term may be (32766 bytes): valid for us, refused by Elasticsearch.
+    await writeFile(csv, `inv,title
+E-1,Bowl
+E-2,${'Z'.repeat(40_000)}
+E-3,Lamp
+`);
+    const profile = join(dir, 'profile.json');
+    await writeFile(profile, JSON.stringify({ source: 'refused', id: 'inv', fields: [{ to: 'title', from: 'title' }, { to: 'holder.inventoryNumber', from: 'title' }] }));
+    const r = await cli([csv, '--profile', profile]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toMatch(/2 indexed.*1 rejected/);
+    expect(r.stdout).toMatch(/rejected refused:E-2: ES_REJECTED: 400/);
+    const deadFile = /dead letters: (.+\.ndjson)/.exec(r.stdout)?.[1];
+    expect(deadFile?.startsWith(join(data, 'dead-letters'))).toBe(true);
+    const lines = (await readFile(deadFile as string, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { id: string; status: number; error: { type: string }; document: { id: string } });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ id: 'refused:E-2', status: 400, document: { id: 'refused:E-2' } });
+    expect(lines[0]?.error.type).toMatch(/exception/);
+  });
+
   it('exits 1 when the run cannot happen (unreadable path, bad profile)', async () => {
     const missing = await cli(['test/fixtures/ingest/nothing-here.csv', '--profile', PROFILE]);
     expect(missing.code).toBe(1);
