@@ -13,7 +13,7 @@
 import { Command } from 'commander';
 import { createHash } from 'node:crypto';
 import { computeDescriptors, queryDescriptors, type ImageDescriptors } from '../../ingest/images/descriptors.js';
-import { imageHashEntries, imageSearchBody, IMAGE_HASH_FIELD } from '../../ingest/images/es.js';
+import { imageHashEntries, IMAGE_HASH_FIELD } from '../../ingest/images/es.js';
 import type { ImageHashEntry } from '../../ingest/images/es.js';
 import { bestMatch, MATCH_THRESHOLDS } from '../../ingest/images/match.js';
 import { mapLimit } from '../../ingest/images/concurrency.js';
@@ -21,7 +21,7 @@ import { loadConfig } from '../../src/config.js';
 import { createEs, type estypes } from '../../src/es/client.js';
 import { provision } from '../../src/es/provision.js';
 import { createLogger } from '../../src/logger.js';
-import { KNN_CANDIDATES, KNN_PER_CLAUSE } from '../../src/search/image-search.js';
+import { imageKnnBody, KNN_CANDIDATES, KNN_PER_CLAUSE, KNN_QUERY_CROPS } from '../../src/search/image-search.js';
 import { rankCandidates, type Candidate } from '../../src/search/image-rank.js';
 import objectsMapping from '../../mappings/objects.json' with { type: 'json' };
 import { loadCorpus } from './images/corpus.js';
@@ -32,8 +32,9 @@ const opts = new Command()
   .option('--es <url>', 'Elasticsearch URL (default: the configured one)')
   .option('--k <n>', 'records per knn clause', String(KNN_PER_CLAUSE))
   .option('--candidates <n>', 'HNSW candidates per knn clause', String(KNN_CANDIDATES))
+  .option('--crops <list>', 'query crops sent as knn clauses, comma-separated', KNN_QUERY_CROPS.join(','))
   .parse()
-  .opts<{ es?: string; k: string; candidates: string }>();
+  .opts<{ es?: string; k: string; candidates: string; crops: string }>();
 
 /** An objects-index document with only the fields the photo search reads (the mapping is strict). */
 interface Doc {
@@ -97,7 +98,7 @@ async function main(): Promise<number> {
     for (const q of queries) {
       const start = performance.now();
       const qd = await queryDescriptors(q.bytes);
-      const body = imageSearchBody(qd, { k: Number(opts.k), numCandidates: Number(opts.candidates), source: ['id'] });
+      const body = imageKnnBody(qd, { k: Number(opts.k), numCandidates: Number(opts.candidates), crops: opts.crops.split(',').map(Number) });
       const res = await es.search<Candidate>({ index, ...(body as object) });
       const hits = res.hits.hits.map((h) => h._source).filter((s): s is Candidate => s !== undefined);
       const ranked = rankCandidates(qd, hits);
