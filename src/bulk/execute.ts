@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import type { SearchDomain } from '../search/domain.js';
 import type { InputField, InputRow, RowError } from './fields.js';
 import { orderedChunks } from './ordered.js';
-import { buildRowQuery } from './query.js';
+import { buildRowQuery, hitSource } from './query.js';
 import { okResult, shapeHit, type BulkResult, type EsHit } from './result.js';
 
 /**
@@ -54,7 +54,8 @@ function errorReason(item: MsearchItem): string {
 export async function checkChunk(rows: InputRow[], engine: BulkEngine, opts: CheckOptions): Promise<BulkResult[]> {
   const prepared = rows.map((r) => prepare(r, engine, opts));
   const searches: estypes.MsearchRequestItem[] = [];
-  for (const p of prepared) if (p.body) searches.push({}, p.body as estypes.SearchSearchRequestBody);
+  const _source = hitSource(opts.lang);
+  for (const p of prepared) if (p.body) searches.push({}, { ...(p.body as estypes.SearchSearchRequestBody), _source });
   const responses: MsearchItem[] = searches.length
     ? (await engine.es.msearch({ index: engine.index, searches })).responses
     : [];

@@ -5,7 +5,7 @@
  */
 export class Memo<V> {
   private map = new Map<string, V>();
-  constructor(private readonly max = 20_000) {}
+  constructor(private readonly max = 4_000) {}
 
   get(key: string, compute: () => V): V {
     const hit = this.map.get(key);

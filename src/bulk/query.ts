@@ -198,11 +198,28 @@ export function buildRowQuery(fields: BulkInput, domain: SearchDomain, k: number
   };
   const query: Query = functions.length ? { function_score: { query: bool, functions, score_mode: 'multiply', boost_mode: 'multiply' } } : bool;
   return {
-    body: { query, size: k, track_total_hits: false, _source: { includes: [...HIT_SOURCE] } },
+    body: { query, size: k, track_total_hits: false },
     given,
     warnings,
   };
 }
 
-/** The parts of the stored record a bulk hit shows. */
-export const HIT_SOURCE = ['record.id', 'record.title', 'record.list', 'record.category', 'record.places.countries', 'record.objectType'] as const;
+/**
+ * The parts of the stored record a bulk hit shows, in the asked language and English only (list
+ * titles, category and object-type labels carry up to seven languages; a 10,000-row check would
+ * otherwise move them all). Titles are kept whole: a caption may exist in one language only.
+ */
+export function hitSource(lang: string): { includes: string[] } {
+  const langs = lang === 'en' ? ['en'] : ['en', lang];
+  return {
+    includes: [
+      'record.id',
+      'record.title',
+      'record.list.id',
+      'record.list.emergency',
+      'record.category.key',
+      'record.places.countries',
+      ...langs.flatMap((l) => [`record.list.title.${l}`, `record.category.label.${l}`, `record.objectType.label.${l}`]),
+    ],
+  };
+}
