@@ -18,6 +18,26 @@ export interface Matcher {
   texts: Map<string, string | undefined>;
 }
 
+/**
+ * Matchers of recent queries, so paging, facet clicks and popular queries reuse their word
+ * verdicts and highlighted texts (the analysis cache hands out the same TextInput for the same q).
+ */
+const recentMatchers = new Map<TextInput, Matcher>();
+const RECENT_MATCHERS = 200;
+
+export function matcherFor(text: TextInput, stem: (t: string) => string): Matcher {
+  let m = recentMatchers.get(text);
+  if (m && m.stem === stem) {
+    recentMatchers.delete(text);
+    recentMatchers.set(text, m);
+    return m;
+  }
+  m = matcherOf(text, stem);
+  if (recentMatchers.size >= RECENT_MATCHERS) recentMatchers.delete(recentMatchers.keys().next().value as TextInput);
+  recentMatchers.set(text, m);
+  return m;
+}
+
 export function matcherOf(text: TextInput, stem: (t: string) => string): Matcher {
   const exact = new Set<string>();
   for (const forms of text.forms) for (const f of forms) exact.add(f);
@@ -86,7 +106,7 @@ function hits(word: string, m: Matcher): boolean {
       m.exact.has(word) ||
       m.exact.has(stemOf(word, m)) ||
       m.fuzzy.some((f) => f.token[0] === word[0] && withinEdits(f.token, word, f.max));
-    if (m.seen.size < 20_000) m.seen.set(word, v);
+    if (m.seen.size < 5000) m.seen.set(word, v);
   }
   return v;
 }
@@ -117,7 +137,7 @@ export function highlight(text: string | undefined, m: Matcher, window?: number)
   const key = window ? `${window}\u0000${text}` : text;
   if (m.texts.has(key)) return m.texts.get(key);
   const out = mark(text, m, window);
-  if (m.texts.size < 1000) m.texts.set(key, out);
+  if (m.texts.size < 300) m.texts.set(key, out);
   return out;
 }
 

@@ -6,7 +6,7 @@ import type { SearchResponse } from '../schemas/search-response.js';
 import { decodeCursor, encodeCursor, type SortValue } from './cursor.js';
 import type { SearchDomain } from './domain.js';
 import { readFacets } from './facets.js';
-import { matcherOf } from './highlight.js';
+import { matcherFor } from './highlight.js';
 import { toHit, type EsHit } from './hits.js';
 import { normaliseParams, type SearchRequest } from './params.js';
 import { buildSearch, queryHashOf } from './query.js';
@@ -119,7 +119,7 @@ export class SearchService {
       lang: req.lang,
       domain: this.domain,
       filterNames: built.filters.names,
-      ...(req.text ? { matcher: matcherOf(req.text, this.domain.stem) } : {}),
+      ...(req.text ? { matcher: matcherFor(req.text, this.domain.stem) } : {}),
     };
     return {
       total: totalValue,
