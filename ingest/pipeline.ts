@@ -65,12 +65,12 @@ export async function ingest(config: Config, es: Es, log: Logger, opts: IngestOp
   const scope = scopeQuery(source);
   const ownedLists = source.kind === 'redlist' ? await listIdsOf(es, names.objects, scope) : [];
   const entries = new Map<string, RecordReason>();
-  let writerRef: IndexWriter | undefined;
+  const state: { writer?: IndexWriter } = {};
   const hooks = {
     deadLetters,
     onRejected: (id: string, op: BulkOp['op'], reason: string) => {
       if (op === 'delete') return void log.warn({ id, reason }, 'delete refused');
-      writerRef?.rejected(id);
+      state.writer?.rejected(id);
       report.stages.bulk.failed++;
       const entry = entries.get(id);
       report.rejected++;
@@ -82,7 +82,7 @@ export async function ingest(config: Config, es: Es, log: Logger, opts: IngestOp
   };
   const source$ = { name: source.name, file: source.file };
   const writer = await IndexWriter.open(es, { alias: names.objects, mapping: 'objects', full: !!opts.full, scope, source: source$, tuning, hooks, log });
-  writerRef = writer;
+  state.writer = writer;
   report.index = writer.index;
   report.carried = writer.carried;
   const ctx: BatchContext = {

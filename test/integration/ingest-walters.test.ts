@@ -24,7 +24,7 @@ interface Row {
   Geographies?: { GeoType: string }[] | null;
 }
 
-let rows: string[] = [];
+const rows: string[] = [];
 let report: IngestReport;
 
 beforeAll(async () => {
