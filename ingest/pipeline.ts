@@ -59,7 +59,7 @@ export async function ingest(config: Config, es: Es, log: Logger, opts: IngestOp
   const source = await openSource({ path: opts.path, profile: opts.profile, sourceName: opts.sourceName, parsers });
   const names = indexNames(config.INDEX_PREFIX);
   const run = opts.run ?? newRunId();
-  const tuning: BulkTuning = { ...DEFAULT_TUNING, concurrency: config.BULK_CONCURRENCY, ...opts.tuning };
+  const tuning: BulkTuning = { ...DEFAULT_TUNING, ...opts.tuning };
   const deadLetters = new DeadLetters(join(config.DATA_DIR, 'dead-letters', `${run}.ndjson`));
   const report = newReport({ run, source: source.name, kind: source.kind, path: opts.path, mode: opts.full ? 'full' : 'incremental', index: names.objects, startedAt: new Date(started).toISOString() });
   const scope = scopeQuery(source);

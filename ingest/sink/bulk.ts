@@ -20,6 +20,10 @@ export interface BulkTuning {
   waitMs: number;
 }
 
+/**
+ * 4 MB requests (about 1,200 Walters documents: big enough to amortise a request, small for the
+ * node's 768 MB heap), two in flight (two cores: one request is indexed while the next is built).
+ */
 export const DEFAULT_TUNING: BulkTuning = { flushBytes: 4 * 1024 * 1024, concurrency: 2, retries: 3, waitMs: 1000 };
 
 export interface BulkResult {
