@@ -30,6 +30,8 @@ const ROWS: [string, string, string, string][] = [
   ['IMG-4', 'Portrait print', 'Syria', 'fixtures/sharp_exif_orientation/Portrait_1.jpg'],
   ['IMG-5', 'Painting of a young man', 'Italy', 'fixtures/image_match_monalisa/Caravaggio_Wikipedia.jpg'],
   ['IMG-6', 'Desk objects (two photographs)', 'Egypt', 'fixtures/pdq_threatexchange/misc-images/c.png;fixtures/pdq_threatexchange/reg-test-input/pen-and-coaster.png'],
+  // Seven records illustrated with the same photograph (as catalogues reuse a picture).
+  ...Array.from({ length: 7 }, (_, i): [string, string, string, string] => [`COPY-${i + 1}`, `Street scene, copy ${i + 1}`, 'Peru', 'fixtures/pdq_threatexchange/reg-test-input/labelme-subset/q0746.jpg']),
 ];
 
 type Body = ReturnType<typeof ImageSearchResponse.parse>;
@@ -71,7 +73,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'profile.json'), JSON.stringify(profile));
   const report = await run(config, es, { path: join(dir, 'objects.csv'), profile: join(dir, 'profile.json') });
   expect(report).toMatchObject({ read: ROWS.length, indexed: ROWS.length, rejected: 0 });
-  expect(report.images).toMatchObject({ processed: 7, failed: 0, missing: 0 });
+  expect(report.images).toMatchObject({ processed: 8, reused: 6, failed: 0, missing: 0 });
   app = await buildApp(config, { es, logger: quietLogger(), search: { versionTtlMs: 0 }, bulk: { runner: false } });
 }, 300_000);
 
@@ -156,10 +158,16 @@ describe('hits in the /v1/search shape', () => {
     expect(body.thresholds).toEqual({ identical: 12, near_duplicate: 40, similar: 60, bits: 256 });
   });
 
-  it('returns at most k hits', async () => {
-    const body = await searchImage(await fixture('pdq_threatexchange/bridge-mods/aaa-orig.jpg'), { k: '1' });
-    expect(body.hits).toHaveLength(1);
-    expect(body.total).toBe(1);
+  it('returns every record sharing the photographed picture, up to k', async () => {
+    const photo = await sharp(await fixture('pdq_threatexchange/reg-test-input/labelme-subset/q0746.jpg')).resize(200).jpeg({ quality: 50 }).toBuffer();
+    const copies = Array.from({ length: 7 }, (_, i) => `photos:COPY-${i + 1}`);
+    const all = await searchImage(photo);
+    expect(all.hits.map((h) => h.id).sort()).toEqual(copies);
+    expect(new Set(all.hits.map((h) => h.distance)).size).toBe(1);
+    const three = await searchImage(photo, { k: '3' });
+    expect(three.hits).toHaveLength(3);
+    expect(three.total).toBe(3);
+    expect((await searchImage(photo, { k: '6' })).hits).toHaveLength(6);
   });
 });
 
