@@ -64,10 +64,16 @@ function labelOf(name: FacetName, key: string, ctx: LabelContext): Pick<FacetVal
 /** Nodes for category keys, each under its nearest counted ancestor (`a/b/c` under `a/b`). */
 export function categoryTree(buckets: { key: string; count: number }[], ctx: LabelContext, selected: string[]): FacetValue[] {
   const nodes = new Map<string, FacetValue>();
-  const sorted = [...buckets].sort((a, b) => a.key.split('/').length - b.key.split('/').length);
+  const depth = (k: string) => {
+    let n = 0;
+    for (let i = k.indexOf('/'); i >= 0; i = k.indexOf('/', i + 1)) n++;
+    return n;
+  };
+  const sorted = buckets.map((b) => ({ ...b, d: depth(b.key) })).sort((a, b) => a.d - b.d);
   const roots: FacetValue[] = [];
   for (const { key, count } of sorted) {
-    const node: FacetValue = { key, label: labelOf('category', key, ctx).label, count, list: key.split('/')[0] ?? key };
+    const slash = key.indexOf('/');
+    const node: FacetValue = { key, label: labelOf('category', key, ctx).label, count, list: slash > 0 ? key.slice(0, slash) : key };
     if (selected.includes(key)) node.selected = true;
     nodes.set(key, node);
     let parent: FacetValue | undefined;
@@ -78,7 +84,7 @@ export function categoryTree(buckets: { key: string; count: number }[], ctx: Lab
     else roots.push(node);
   }
   const order = (list: FacetValue[]) => {
-    list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    list.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     for (const n of list) if (n.children) order(n.children);
   };
   order(roots);
