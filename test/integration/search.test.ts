@@ -66,6 +66,18 @@ describe('text search', () => {
     expect(ids(body).indexOf('iraq-2015-01')).toBeLessThan(ids(body).indexOf('walters-48-1722'));
   });
 
+  it('relaxes a query whose words are not all in the data, says so, and keeps the mode across pages', async () => {
+    const strict = await search({ q: 'statuette' });
+    expect(strict.relaxed).toBe(false);
+    const loose = await search({ q: 'statuette zzyzx', size: '1' });
+    expect(loose.relaxed).toBe(true);
+    expect(loose.total).toBe(2);
+    expect(loose.next_cursor).not.toBeNull();
+    const next = await search({ q: 'statuette zzyzx', size: '1', cursor: loose.next_cursor! });
+    expect(next.relaxed).toBe(true);
+    expect(next.hits[0]?.id).not.toBe(loose.hits[0]?.id);
+  });
+
   it('gives labels in the asked language, English otherwise', async () => {
     const fr = await search({ q: 'tablette', lang: 'fr' });
     const hit = fr.hits.find((h) => h.id === 'iraq-2015-01');
