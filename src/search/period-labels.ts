@@ -11,7 +11,12 @@ const ROMAN: [number, string][] = [
 function roman(n: number): string {
   let out = '';
   let rest = n;
-  for (const [v, s] of ROMAN) while (rest >= v) (out += s), (rest -= v);
+  for (const [v, s] of ROMAN) {
+    while (rest >= v) {
+      out += s;
+      rest -= v;
+    }
+  }
   return out;
 }
 
