@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexNames } from '../../src/config.js';
 import { aliasTargets } from '../../ingest/sink/indices.js';
 import { datasetVersion } from '../../ingest/sink/meta.js';
+import { defaultParsers, documentDeps } from '../../ingest/normalise/parsers.js';
 import { testEs, uniquePrefix } from '../helpers/es.js';
 import { dropIndices, ingestConfig, run, SAMPLE_LISTS, tempDir } from '../fixtures/ingest/helpers.js';
 
@@ -73,6 +74,20 @@ describe('full rebuild', () => {
     expect(full.datasetVersion).toBe(version);
     const incremental = await run(config, es, { path: SAMPLE_LISTS });
     expect(incremental).toMatchObject({ indexed: 0, unchanged: 519 });
+  });
+
+  it('reports a record that fails validation with the reason, and indexes the others', async () => {
+    const csv = join(tempDir('invalid'), 'invalid.csv');
+    await writeFile(csv, 'inv,title,country\nV-1,Bowl,Syria\nV-2,Seal,Atlantis\n');
+    // A gazetteer answering a name instead of an ISO code for one place: the record schema refuses it.
+    const parsers = { ...defaultParsers, countries: (t: string) => (t === 'Atlantis' ? ['Atlantis'] : defaultParsers.countries(t)) };
+    const report = await run(config, es, { path: csv, profile: 'test/fixtures/ingest/photos/profile.json', sourceName: 'invalid', parsers, documentDeps });
+    expect(report).toMatchObject({ read: 2, indexed: 1, rejected: 1 });
+    expect(report.records.find((r) => r.id === 'invalid:V-2')).toMatchObject({ outcome: 'rejected', reasons: [expect.stringMatching(/^INVALID_RECORD \(places\.countries\.0\)/)] });
+    expect(await es.exists({ index: names.objects, id: 'invalid:V-2' })).toBe(false);
+    // The same source, now empty: its record is deleted.
+    await writeFile(csv, 'inv,title,country\n');
+    expect(await run(config, es, { path: csv, profile: 'test/fixtures/ingest/photos/profile.json', sourceName: 'invalid' })).toMatchObject({ read: 0, deleted: 1 });
   });
 
   it('leaves the alias on the old index when a full build fails', async () => {
