@@ -1,6 +1,7 @@
 import type { CanonicalRecord, LangMap } from '../schemas/record.js';
 import type { InputField, RowError } from './fields.js';
 import { bestLevel, levelOf, reasonsOf, type Level } from './levels.js';
+import { publicName } from '../search/text.js';
 
 /** What one row of a bulk check returns. */
 
@@ -53,7 +54,8 @@ type HitRecord = Pick<CanonicalRecord, 'id' | 'title' | 'list' | 'category' | 'o
 export function shapeHit(hit: EsHit, best: number, given: readonly InputField[], lang: string): BulkHit {
   const r = (hit._source as { record?: HitRecord } | undefined)?.record;
   const mq = hit.matched_queries;
-  const matched = Array.isArray(mq) ? mq : mq ? Object.keys(mq) : [];
+  // Clause names carry a serial (`field|n`, unique per clause); reasons use the field name.
+  const matched = [...new Set((Array.isArray(mq) ? mq : mq ? Object.keys(mq) : []).map(publicName))];
   const score = Math.round((hit._score ?? 0) * 1000) / 1000;
   const id = r?.id ?? hit._id ?? '';
   return {
