@@ -23,7 +23,12 @@ export function testConfig(prefix: string, overrides: Record<string, string> = {
 
 export const quietLogger = (): Logger => createLogger('silent');
 
-/** Deletes every index and alias whose name starts with the prefix. */
+/**
+ * Deletes every index whose name starts with the prefix (their aliases go with them). Names are
+ * listed first and deleted by name: clusters refuse wildcard deletes by default.
+ */
 export async function dropPrefix(es: Es, prefix: string): Promise<void> {
-  await es.indices.delete({ index: `${prefix}*`, ignore_unavailable: true, allow_no_indices: true, expand_wildcards: 'all' });
+  const found = await es.indices.get({ index: `${prefix}*`, allow_no_indices: true, ignore_unavailable: true, expand_wildcards: 'all' });
+  const names = Object.keys(found);
+  if (names.length) await es.indices.delete({ index: names, ignore_unavailable: true });
 }
