@@ -91,7 +91,8 @@ function searchFields(r: CanonicalRecord, deps: DocumentDeps): Record<string, st
       r.places.source,
     ]),
     period: indexText([...r.date.periods.flatMap((p) => langs(p.label)), r.date.source, ...unparsed('date.periods')]),
-    description: indexText([...langs(r.description), r.maker]),
+    // Caption parts no parser recognised (e.g. 'cuneiform') stay searchable as description text.
+    description: indexText([...langs(r.description), r.maker, ...unparsed('caption')]),
     inscriptions: indexText([r.inscriptions]),
     holder: indexText([r.holder?.institution, r.holder?.inventoryNumber]),
   };
