@@ -1,4 +1,4 @@
-import { imageSearchBody, isImageError, MIN_QUALITY, probeForQuery, type ImageLimits, type ProcessedQuery, type QueryDescriptors } from '../../ingest/images/index.js';
+import { imageSearchBody, isImageError, MIN_QUALITY, probeForQuery, QUERY_CROPS, type ImageLimits, type ProcessedQuery, type QueryDescriptors } from '../../ingest/images/index.js';
 import type { estypes } from '../es/client.js';
 import { AppError } from '../errors.js';
 import { DEFAULT_IMAGE_K, type ImageHit, type ImageSearchParams, type ImageSearchResponse } from '../schemas/image-search.js';
@@ -17,12 +17,13 @@ import type { SearchService } from './service.js';
  */
 
 /**
- * Knn settings, measured with test/eval/images.ts (recall) and test/bench/images.ts (latency):
- * - query crops sent as clauses (x 8 orientations): the full trimmed photo and its central 80 %.
- *   The exact re-ranking still compares every query variant (QUERY_CROPS 1, 0.9, 0.8, 0.7); the
- *   knn only has to bring the record in, and 1 + 0.8 bring in every target the four crops do (the
- *   0.8 clause catches framed photos; 1 alone loses 3 of 5 textured 20 % frames). 16 clauses
- *   instead of 32 halve the knn time and the hashes fetched for re-ranking.
+ * Knn settings, measured with `npm run eval:images -- --synthetic 100000` (recall among 100,000
+ * images) and test/bench/images.ts (latency):
+ * - every query crop (1, 0.9, 0.8, 0.7) x 8 orientations is a clause (32). HNSW is approximate, and
+ *   near-random 256-bit hashes are a hard case for it: an edited copy is a lone point far from
+ *   everything else, reached by luck as much as by the graph. Among 100,000 images, dropping the
+ *   0.9 and 0.7 clauses lost 6 of 100 targets that were at a level (framed photos, a 10 % crop),
+ *   while all four lose about 1; raising num_candidates to 100-400 recovered almost nothing.
  * - records per clause: 5, HNSW candidates 50. A photo matches 0-2 records almost always, and
  *   5 per clause halves the knn time against 10 (the hashes of every candidate are fetched for
  *   the re-ranking). When 5 or more records match and the request asked for more, the knn runs
@@ -30,7 +31,7 @@ import type { SearchService } from './service.js';
  */
 export const KNN_PER_CLAUSE = 5;
 export const KNN_CANDIDATES = 50;
-export const KNN_QUERY_CROPS: readonly number[] = [1, 0.8];
+export const KNN_QUERY_CROPS: readonly number[] = QUERY_CROPS;
 
 export interface KnnBodyOptions {
   k?: number;

@@ -2,9 +2,9 @@
  * Photo-search latency (`npx tsx test/bench/images.ts`, or `npm run bench images`).
  *
  * Index: `bench-images-100k-objects` (reused when present and complete, else rebuilt): 100,000
- * synthetic records with one image each (random 256-bit hashes; the 90 % and 80 % crop hashes are
- * the full hash with ~20 bits flipped, as real crops are correlated) plus the real fixture
+ * synthetic records with one image each (test/eval/images/synthetic.ts) plus real fixture
  * originals and distractors, through the objects mapping: 3 vectors per image, 300,000+ vectors.
+ * Recall at that scale is measured by `npm run eval:images -- --synthetic 100000`.
  *
  * Measured in one run, interleaved: a 2-megapixel JPEG end to end through the API over real HTTP
  * (upload, decode + hashing, knn, exact re-rank, record fetch), the same knn body sent straight to
@@ -25,6 +25,7 @@ import { computeDescriptors, imageHashEntries, probeForQuery } from '../../inges
 import { sharp } from '../../ingest/images/sharp.js';
 import { requestBody } from '../../src/search/image-search.js';
 import { record } from '../helpers/search-factory.js';
+import { rng, syntheticImage, SYNTHETIC_SEED } from '../eval/images/synthetic.js';
 import objectsMapping from '../../mappings/objects.json' with { type: 'json' };
 
 const PREFIX = 'bench-images-100k';
@@ -46,36 +47,15 @@ const COUNTRIES = ['IQ', 'SY', 'AF', 'EG', 'PE', 'FR', 'YE', 'LY'];
 const deps = { countryNames: () => [] as string[] };
 const idOf = (file: string) => `bench:fx:${file}`;
 
-/** xorshift32: the synthetic set is the same on every build. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return s >>> 0;
-  };
-}
-
 function syntheticDoc(i: number, next: () => number): Record<string, unknown> {
-  const full = Buffer.alloc(32);
-  for (let j = 0; j < 32; j += 4) full.writeUInt32BE(next(), j);
-  const crop = () => {
-    const b = Buffer.from(full);
-    for (let f = 0; f < 20; f++) {
-      const bit = next() % 256;
-      b[bit >> 3] = (b[bit >> 3] as number) ^ (0x80 >> (bit & 7));
-    }
-    return b.toString('hex');
-  };
-  const sha = createHash('sha256').update(`synthetic-${i}`).digest('hex');
+  const img = syntheticImage(i, next);
   const rec = record(`bench:syn:${i}`, {
     kind: 'inventory',
     title: { en: `Synthetic object ${i}` },
     places: { countries: [COUNTRIES[i % COUNTRIES.length] as string], regions: [], sites: [], cultures: [] },
-    images: [{ sha256: sha, width: 1200, height: 900, format: 'jpeg', source: 'synthetic' }],
+    images: [{ sha256: img.sha256, width: 1200, height: 900, format: 'jpeg', source: 'synthetic' }],
   });
-  return buildDocument(rec, deps, { image_hashes: imageHashEntries(sha, { hashes: [full.toString('hex'), crop(), crop()], quality: 1 }) });
+  return buildDocument(rec, deps, { image_hashes: img.entries });
 }
 
 async function realDocs(): Promise<Record<string, unknown>[]> {
@@ -117,7 +97,7 @@ async function ensureIndex(es: Es, config: Config): Promise<string> {
     mappings: { ...om.mappings, _meta: { ...om.mappings._meta, dataset_version: `${PREFIX}-v1`, bench_complete: false } } as never,
     aliases: { [alias]: {} },
   });
-  const next = rng(20240601);
+  const next = rng(SYNTHETIC_SEED);
   const docs = await realDocs();
   const send = async (batch: Record<string, unknown>[]) => {
     const res = await es.bulk({ operations: batch.flatMap((d) => [{ index: { _index: index, _id: String(d.id) } }, d]) });
