@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import type { FacetValue as FacetValueT } from '../search/facets.js';
 
 /** Response shapes of the search and reference endpoints (documented in OpenAPI). */
 
 export const KeyLabel = z.object({ key: z.string(), label: z.string() }).meta({ id: 'KeyLabel' });
+
 
 export const FacetValue: z.ZodType<FacetValueT> = z.lazy(() =>
   z
@@ -17,15 +19,6 @@ export const FacetValue: z.ZodType<FacetValueT> = z.lazy(() =>
     })
     .meta({ id: 'FacetValue' }),
 );
-export interface FacetValueT {
-  key: string;
-  label: string;
-  count: number;
-  selected?: true;
-  emergency?: true;
-  list?: string;
-  children?: FacetValueT[];
-}
 
 export const ListRefOut = z
   .object({ id: z.string(), title: z.string(), emergency: z.boolean() })
