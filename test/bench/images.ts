@@ -120,7 +120,7 @@ async function ensureIndex(es: Es, config: Config): Promise<string> {
   await es.indices.refresh({ index });
   const t1 = performance.now();
   // One segment, as after a full ingest's final merge: one HNSW graph per query clause.
-  await es.indices.forcemerge({ index, max_num_segments: 1 }, { requestTimeout: 3_600_000 });
+  await es.indices.forcemerge({ index, max_num_segments: 1 });
   await es.indices.putMapping({ index, _meta: { ...om.mappings._meta, dataset_version: `${PREFIX}-v1`, bench_complete: true } });
   console.log(`\nbuilt ${index}: ${expectedDocs()} records in ${((t1 - t0) / 1000).toFixed(0)} s, force-merged in ${((performance.now() - t1) / 1000).toFixed(0)} s`);
   return index;
@@ -184,7 +184,7 @@ async function main(): Promise<number> {
   const base = loadConfig();
   const node = await provision(base, 'test', createLogger('warn', process.stderr));
   const config: Config = Object.freeze({ ...base, ELASTICSEARCH_URL: node.url, INDEX_PREFIX: PREFIX, LOG_LEVEL: 'silent' as const });
-  const es = createEs({ url: node.url, apiKey: base.ELASTICSEARCH_API_KEY, requestTimeoutMs: 600_000 });
+  const es = createEs({ url: node.url, apiKey: base.ELASTICSEARCH_API_KEY, requestTimeoutMs: 3_600_000 });
   const raw = createEs({ url: node.url, apiKey: base.ELASTICSEARCH_API_KEY });
   const app = await buildApp(config, { es, logger: createLogger('silent'), bulk: { runner: false } });
   const agent = new Agent({ keepAlive: true, maxSockets: 4 });

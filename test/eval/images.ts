@@ -70,7 +70,8 @@ function fixtureFamily(relation: string): { transform: string; family: Family } 
 async function main(): Promise<number> {
   const config = loadConfig(opts.es ? { ...process.env, ELASTICSEARCH_URL: opts.es } : process.env);
   const node = await provision(config, 'test', createLogger('warn', process.stderr));
-  const es = createEs({ url: node.url, apiKey: config.ELASTICSEARCH_API_KEY });
+  // Long timeout: with --synthetic, the refresh and merge that build the HNSW graph take minutes.
+  const es = createEs({ url: node.url, apiKey: config.ELASTICSEARCH_API_KEY, requestTimeoutMs: 3_600_000 });
   const index = `eval-images-${Date.now()}`;
   const t0 = performance.now();
   const corpus = await loadCorpus();

@@ -64,8 +64,9 @@ export async function addSynthetic(es: Es, index: string, count: number, log: (l
     await Promise.all([send(i, Math.min(count, i + CHUNK)), ...(i + CHUNK < count ? [send(i + CHUNK, Math.min(count, i + 2 * CHUNK))] : [])]);
     log(`synthetic records: ${Math.min(count, i + 2 * CHUNK)} / ${count}`);
   }
+  // Building the HNSW graph happens on refresh and merge: minutes (the client needs a long timeout).
   await es.indices.refresh({ index });
   const t1 = performance.now();
-  await es.indices.forcemerge({ index, max_num_segments: 1 }, { requestTimeout: 3_600_000 });
+  await es.indices.forcemerge({ index, max_num_segments: 1 });
   log(`${count} synthetic records indexed in ${((t1 - t0) / 1000).toFixed(0)} s, merged into one segment in ${((performance.now() - t1) / 1000).toFixed(0)} s`);
 }
