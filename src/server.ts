@@ -26,7 +26,9 @@ export async function serve(app: FastifyInstance, config: Config, onClose: () =>
         process.exit(1);
       });
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // `on`, not `once`: Ctrl-C reaches this process twice (from the terminal's process group and
+  // relayed by the tsx/npm wrappers); a second signal must not kill it mid-shutdown.
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
   return address;
 }
