@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { createEs } from '../../src/es/client.js';
 import { Problem } from '../../src/schemas/problem.js';
-import { esUrl, quietLogger, testConfig, uniquePrefix } from '../helpers/es.js';
+import { dropPrefix, esUrl, quietLogger, testConfig, testEs, uniquePrefix } from '../helpers/es.js';
 
 /**
  * /health against the real node, reached through a TCP relay this test can cut and restore, as if
@@ -14,6 +14,7 @@ let relay: Server;
 let sockets: Socket[] = [];
 let relayUp = true;
 let app: FastifyInstance;
+const prefix = uniquePrefix('health');
 
 beforeAll(async () => {
   const target = new URL(esUrl());
@@ -28,14 +29,17 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
   const port = (relay.address() as { port: number }).port;
-  const config = testConfig(uniquePrefix('health'));
-  app = await buildApp(config, { es: createEs({ url: `http://127.0.0.1:${port}`, maxRetries: 0 }), logger: quietLogger() });
+  const config = testConfig(prefix);
+  app = await buildApp(config, { es: createEs({ url: `http://127.0.0.1:${port}`, maxRetries: 0 }), logger: quietLogger(), bulk: { runner: false } });
 });
 
 afterAll(async () => {
   await app.close();
   sockets.forEach((s) => s.destroy());
   relay.close();
+  const es = testEs();
+  await dropPrefix(es, prefix);
+  await es.close();
 });
 
 describe('GET /health', () => {
