@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { crc32, deflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -7,6 +6,7 @@ import { Problem } from '../../src/schemas/problem.js';
 import { sharp } from '../../ingest/images/sharp.js';
 import { quietLogger, testConfig, testEs, uniquePrefix } from '../helpers/es.js';
 import { createIndices, dropIndices } from '../helpers/search-factory.js';
+import { blackPng } from '../helpers/png.js';
 
 /**
  * A photo query gets the limits of ingest: not an image, a truncated JPEG, too many pixels, too
@@ -35,26 +35,6 @@ async function post(parts: { name: string; file?: Buffer; value?: string }[]) {
 }
 
 const image = (file: Buffer) => post([{ name: 'image', file }]);
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'ascii'), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** A valid greyscale PNG of w x h black pixels (the rows deflate to a few hundred KB). */
-function blackPng(w: number, h: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const rows = deflateSync(Buffer.alloc((w + 1) * h), { level: 9 });
-  const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', rows), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** Deterministic pseudo-random bytes (xorshift), so a failure can be replayed. */
 function noise(n: number, seed: number): Buffer {
@@ -103,7 +83,7 @@ describe('photos that cannot be used', () => {
   });
 
   it('a 20000 x 20000 PNG: 400 IMAGE_INVALID naming the pixel count and the limit', async () => {
-    const png = blackPng(20_000, 20_000);
+    const png = await blackPng(20_000, 20_000);
     expect(png.length).toBeLessThan(MAX_BYTES);
     const p = expectProblem(await image(png), 400, 'IMAGE_INVALID', 'image');
     expect(p.detail).toMatch(/20000 x 20000 = 400000000 pixels; the limit is 100000000/);

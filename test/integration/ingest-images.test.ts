@@ -1,7 +1,5 @@
-import { createWriteStream } from 'node:fs';
 import { copyFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { crc32, createDeflate } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexNames } from '../../src/config.js';
 import type { CanonicalRecord } from '../../src/schemas/record.js';
@@ -9,6 +7,7 @@ import { ImageStore } from '../../ingest/images/index.js';
 import { sharp } from '../../ingest/images/sharp.js';
 import type { IngestReport } from '../../ingest/report.js';
 import { testEs, uniquePrefix } from '../helpers/es.js';
+import { blackPng } from '../helpers/png.js';
 import { dropIndices, ingestConfig, run, tempDir } from '../fixtures/ingest/helpers.js';
 
 /**
@@ -24,33 +23,6 @@ const names = indexNames(prefix);
 let report: IngestReport;
 let records: Map<string, CanonicalRecord>;
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'ascii'), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** A valid 8-bit greyscale PNG of w x h black pixels, deflated row by row (about 0.4 MB). */
-async function hugePng(file: string, w: number, h: number): Promise<void> {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const deflate = createDeflate({ level: 9 });
-  const parts: Buffer[] = [];
-  deflate.on('data', (b: Buffer) => parts.push(b));
-  const row = Buffer.alloc(w + 1);
-  for (let y = 0; y < h; y++) if (!deflate.write(row)) await new Promise((r) => deflate.once('drain', r));
-  await new Promise((r) => deflate.end(r));
-  const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const out = createWriteStream(file);
-  out.write(Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', Buffer.concat(parts)), chunk('IEND', Buffer.alloc(0))]));
-  await new Promise((r) => out.end(r));
-}
-
 beforeAll(async () => {
   const dir = tempDir('photos');
   await copyFile('test/fixtures/ingest/photos/objects.csv', join(dir, 'objects.csv'));
@@ -58,7 +30,7 @@ beforeAll(async () => {
   await mkdir(join(dir, 'generated'));
   const jpeg = await readFile('test/fixtures/images/sharp_exif_orientation/Landscape_1.jpg');
   await writeFile(join(dir, 'generated', 'truncated.jpg'), jpeg.subarray(0, Math.floor(jpeg.length / 3)));
-  await hugePng(join(dir, 'generated', 'huge.png'), 20_000, 20_000);
+  await writeFile(join(dir, 'generated', 'huge.png'), await blackPng(20_000, 20_000));
   report = await run(config, es, { path: join(dir, 'objects.csv'), profile: 'test/fixtures/ingest/photos/profile.json' });
   const res = await es.search<{ record: CanonicalRecord }>({ index: names.objects, size: 100 });
   records = new Map(res.hits.hits.map((h) => [h._id as string, h._source?.record as CanonicalRecord]));
