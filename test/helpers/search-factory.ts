@@ -1,4 +1,5 @@
 import { buildDocument, type DocumentDeps } from '../../ingest/normalise/document.js';
+import { emptyRecord } from '../../ingest/normalise/record-base.js';
 import type { Es } from '../../src/es/client.js';
 import { indexNames } from '../../src/config.js';
 import type { CanonicalRecord } from '../../src/schemas/record.js';
@@ -16,22 +17,7 @@ type Partial2<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K]
 
 /** A canonical record with empty defaults; `over` sets what the test is about. */
 export function record(id: string, over: Partial2<CanonicalRecord> = {}): CanonicalRecord {
-  const base: CanonicalRecord = {
-    id,
-    kind: 'redlist',
-    category: [],
-    objectType: [],
-    title: { en: id },
-    description: {},
-    materials: [],
-    measurements: { dimensions: [] },
-    date: { periods: [] },
-    places: { countries: [], regions: [], sites: [], cultures: [] },
-    emergency: { active: false, zone: [] },
-    images: [],
-    source: { name: 'test', file: 'test.json' },
-    warnings: [],
-  };
+  const base: CanonicalRecord = { ...emptyRecord(id, 'redlist', { name: 'test', file: 'test.json' }), title: { en: id } };
   return {
     ...base,
     ...over,
