@@ -62,7 +62,18 @@ function asciiDigit(ch: string): string {
   return String(cp >= 0x06f0 ? cp - 0x06f0 : cp - 0x0660);
 }
 
+// Pure ASCII text (most of the data and nearly every query) needs only the steps that can change
+// ASCII: lowercasing, the backtick apostrophe and whitespace. `foldGeneral` is the full pipeline;
+// a unit test holds the two equal on ASCII input.
+const ASCII_RE = /^[\x00-\x7f]*$/;
+
 export function fold(text: string): string {
+  if (ASCII_RE.test(text)) return text.toLowerCase().replace(/`/g, "'").replace(/\s+/g, ' ').trim();
+  return foldGeneral(text);
+}
+
+/** The full folding pipeline (any script); `fold` takes a shortcut for ASCII text. */
+export function foldGeneral(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFKD')
@@ -90,6 +101,7 @@ export interface Token {
 const WORD = "[\\p{L}\\p{M}\\p{N}\\u200c\\u200d]+";
 const RAW_WORD_RE = new RegExp(`${WORD}(?:['’‘ʼʻʿʾ\`´]${WORD})*`, 'gu');
 const NON_ALNUM_RE = /[^\p{L}\p{N}']+/u;
+const ASCII_WORD_RE = /[A-Za-z0-9]+(?:['`][A-Za-z0-9]+)*/g;
 
 /** French and Italian elided articles/prepositions: `d'ivoire` → `d ivoire`. */
 const ELISIONS = new Set(['qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'dell', 'nell', 'all', 'sull', 'dall', 'coll', 'quell', 'un']);
@@ -118,6 +130,21 @@ function splitApostrophes(word: string): string[] {
 /** Folded word tokens with source offsets: letters/digits of any script; punctuation splits. */
 export function tokenSpans(text: string): Token[] {
   const out: Token[] = [];
+  if (ASCII_RE.test(text)) {
+    // ASCII: a raw word is letters and digits with apostrophes between; folding it is lowercasing.
+    for (const m of text.matchAll(ASCII_WORD_RE)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      for (const word of splitApostrophes(m[0].toLowerCase().replace(/`/g, "'"))) if (word) out.push({ text: word, start, end });
+    }
+    return out;
+  }
+  return tokenSpansGeneral(text);
+}
+
+/** `tokenSpans` for any script (no ASCII shortcut). */
+export function tokenSpansGeneral(text: string): Token[] {
+  const out: Token[] = [];
   for (const m of text.matchAll(RAW_WORD_RE)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -130,7 +157,17 @@ export function tokenSpans(text: string): Token[] {
 
 /** Folded word tokens: `tokens("Côte d’Ivoire, 1,25 m")` → `["cote","d","ivoire","1","25","m"]`. */
 export function tokens(text: string): string[] {
-  return tokenSpans(text).map((t) => t.text);
+  if (!ASCII_RE.test(text)) return tokenSpansGeneral(text).map((t) => t.text);
+  // ASCII, as in `tokenSpans`, without the offsets.
+  const words = text.toLowerCase().match(ASCII_WORD_RE);
+  if (!words) return [];
+  const out: string[] = [];
+  for (const w of words) {
+    if (w.includes("'") || w.includes('`')) {
+      for (const part of splitApostrophes(w.replace(/`/g, "'"))) if (part) out.push(part);
+    } else out.push(w);
+  }
+  return out;
 }
 
 

@@ -1,5 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { fold, searchText, stem, tokenSpans, tokens } from '../../../src/domain/fold.js';
+import { fold, foldGeneral, searchText, stem, tokenSpans, tokenSpansGeneral, tokens } from '../../../src/domain/fold.js';
+
+/** Every string in a JSON value. */
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) strings(v, out);
+  return out;
+}
+
+describe('ASCII shortcut', () => {
+  // The shipped sample data (17 Red Lists, the Walters inventory) plus hand-made edge cases.
+  const dir = 'ingest/sample/redlists/lists';
+  const texts = readdirSync(dir).flatMap((f) => strings(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+  const walters = gunzipSync(readFileSync('ingest/sample/walters/walters_objects_2015.jsonl.gz')).toString('utf8').split('\n', 3000);
+  for (const line of walters) if (line) texts.push(...strings(JSON.parse(line)));
+  texts.push("  Qur`an  d'Ivoire\tL'ÉTÉ  ", 'horse\'s  l\'\'a  \'quoted\'', 'A-B_C.D/E 1,25\r\nm', '``', "'", '', ' \f\v ', 'x\u0000y\u007fz');
+  const ascii = texts.filter((t) => /^[\x00-\x7f]*$/.test(t));
+
+  it('covers thousands of real ASCII strings', () => {
+    expect(ascii.length).toBeGreaterThan(5000);
+  });
+
+  it('fold gives what the full pipeline gives', () => {
+    expect(ascii.filter((t) => fold(t) !== foldGeneral(t))).toEqual([]);
+  });
+
+  it('tokenSpans gives what the full pipeline gives', () => {
+    const same = (t: string) => JSON.stringify(tokenSpans(t)) === JSON.stringify(tokenSpansGeneral(t));
+    expect(ascii.filter((t) => !same(t))).toEqual([]);
+  });
+
+  it('tokens gives the texts of the full pipeline\'s spans', () => {
+    const same = (t: string) => tokens(t).join(' ') === tokenSpansGeneral(t).map((s) => s.text).join(' ');
+    expect(ascii.filter((t) => !same(t))).toEqual([]);
+  });
+
+  it('non-ASCII text still takes the full pipeline', () => {
+    expect(fold('Côte d’Ivoire')).toBe('cote d\'ivoire');
+    expect(tokens('Côte d’Ivoire')).toEqual(['cote', 'd', 'ivoire']);
+  });
+});
 
 describe('fold', () => {
   it('lowercases and strips Latin diacritics', () => {
