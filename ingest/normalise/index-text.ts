@@ -5,54 +5,68 @@ import { stem, tokens } from '../../src/domain/fold.js';
  * on folded text match), followed once by each stem that differs from its own token (so a query
  * word matches through its stem: `figures` → `figur`). Both sides fold with `src/domain/fold.ts`.
  *
- * Speed: a token never spans whitespace, so `tokens(text)` equals the concatenation of `tokens`
- * over the text's whitespace-separated chunks; chunks repeat a lot across records, so their
- * tokens and stems are memoised (bounded).
+ * Speed: most parts repeat across records (vocabulary labels in every language, country names,
+ * category labels, recurring captions), so the analysis of a part is memoised whole; long parts
+ * (descriptions) are not, but their words' stems are. Both memos are bounded.
  */
 
-interface Chunk {
-  toks: string[];
+interface Analysed {
+  /** The folded tokens joined by single spaces ('' when none). */
   joined: string;
-  /** Stems that differ from their own token, in order. */
+  /** Stems that differ from their own token, in order (may repeat). */
   extra: string[];
 }
 
-const MEMO_MAX = 200_000;
-let memo = new Map<string, Chunk>();
+const MEMO_MAX = 100_000;
+const MEMO_PART_CHARS = 160;
+let parts = new Map<string, Analysed>();
+let stems = new Map<string, string>();
 
-function chunkOf(raw: string): Chunk {
-  let c = memo.get(raw);
-  if (!c) {
-    const toks = tokens(raw);
-    const extra: string[] = [];
-    for (const t of toks) {
-      const s = stem(t);
-      if (s && s !== t) extra.push(s);
-    }
-    c = { toks, joined: toks.join(' '), extra };
-    if (memo.size >= MEMO_MAX) memo = new Map();
-    memo.set(raw, c);
+function stemOf(token: string): string {
+  let s = stems.get(token);
+  if (s === undefined) {
+    s = stem(token);
+    if (stems.size >= MEMO_MAX) stems = new Map();
+    stems.set(token, s);
   }
-  return c;
+  return s;
 }
 
-export function indexText(parts: (string | undefined)[]): string | undefined {
-  const chunks: Chunk[] = [];
+function analyse(text: string): Analysed {
+  const toks = tokens(text);
+  const extra: string[] = [];
+  for (const t of toks) {
+    const s = stemOf(t);
+    if (s && s !== t) extra.push(s);
+  }
+  return { joined: toks.join(' '), extra };
+}
+
+function partOf(text: string): Analysed {
+  if (text.length > MEMO_PART_CHARS) return analyse(text);
+  let a = parts.get(text);
+  if (!a) {
+    a = analyse(text);
+    if (parts.size >= MEMO_MAX) parts = new Map();
+    parts.set(text, a);
+  }
+  return a;
+}
+
+export function indexText(texts: (string | undefined)[]): string | undefined {
   let out = '';
-  for (const p of parts) {
-    if (!p) continue;
-    for (const raw of p.split(/\s+/)) {
-      if (!raw) continue;
-      const c = chunkOf(raw);
-      if (!c.toks.length) continue;
-      chunks.push(c);
-      out = out ? `${out} ${c.joined}` : c.joined;
-    }
+  const analysed: Analysed[] = [];
+  for (const text of texts) {
+    if (!text) continue;
+    const a = partOf(text);
+    if (!a.joined) continue;
+    analysed.push(a);
+    out = out ? `${out} ${a.joined}` : a.joined;
   }
   if (!out) return undefined;
   let seen: Set<string> | undefined;
-  for (const c of chunks) {
-    for (const s of c.extra) {
+  for (const a of analysed) {
+    for (const s of a.extra) {
       seen ??= new Set();
       if (!seen.has(s)) {
         seen.add(s);

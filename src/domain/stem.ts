@@ -27,21 +27,21 @@ const LATIN_RE = /^[a-z]+$/u;
 const CYRILLIC_RE = /^[\u0400-\u04ff]+$/u;
 const ARABIC_RE = /^[\u0600-\u06ff]+$/u;
 
+/** `s` without its last `n` letters, plus `add`, unless that would leave fewer than 4 letters. */
+function cutLatin(s: string, n: number, add = ''): string {
+  const next = s.slice(0, s.length - n) + add;
+  return next.length < 4 ? s : next;
+}
+
 function stemLatin(t: string): string {
   let s = t;
-  const cut = (n: number, add = ''): boolean => {
-    const next = s.slice(0, s.length - n) + add;
-    if (next.length < 4) return false;
-    s = next;
-    return true;
-  };
-  if (s.endsWith('eaux')) cut(1);
-  else if (s.endsWith('aux')) cut(2, 'l');
-  else if (s.endsWith('eux') || s.endsWith('oux')) cut(1);
-  else if (s.endsWith('s') && !/[siu]s$/u.test(s)) cut(1);
-  if (s.endsWith('ie')) cut(1);
+  if (s.endsWith('eaux')) s = cutLatin(s, 1);
+  else if (s.endsWith('aux')) s = cutLatin(s, 2, 'l');
+  else if (s.endsWith('eux') || s.endsWith('oux')) s = cutLatin(s, 1);
+  else if (s.endsWith('s') && !/[siu]s$/u.test(s)) s = cutLatin(s, 1);
+  if (s.endsWith('ie')) s = cutLatin(s, 1);
   else if (s.endsWith('y') && s.length >= 4) s = `${s.slice(0, -1)}i`;
-  else if (s.endsWith('e')) cut(1);
+  else if (s.endsWith('e')) s = cutLatin(s, 1);
   return s;
 }
 
