@@ -9,17 +9,37 @@ export function stableStringify(value: unknown): string {
   return write(value) ?? 'null';
 }
 
+const quoted = new Map<string, string>();
+
+/** A key as JSON, memoised (records use a few hundred distinct keys). */
+function quote(key: string): string {
+  let q = quoted.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (quoted.size < 10_000) quoted.set(key, q);
+  }
+  return q;
+}
+
 /** Serialises directly in sorted-key order, without building sorted copies. */
 function write(value: unknown): string | undefined {
+  if (typeof value === 'string') return JSON.stringify(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v) => write(v) ?? 'null').join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const key of Object.keys(obj).sort()) {
-    const v = write(obj[key]);
-    if (v !== undefined) parts.push(`${JSON.stringify(key)}:${v}`);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (write(value[i]) ?? 'null');
+    return `${out}]`;
   }
-  return `{${parts.join(',')}}`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  if (keys.length > 1) keys.sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = write(obj[key]);
+    if (v === undefined) continue;
+    out += (out.length > 1 ? ',' : '') + quote(key) + ':' + v;
+  }
+  return `${out}}`;
 }
 
 export function sha256Hex(text: string | Buffer): string {
