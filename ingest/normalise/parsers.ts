@@ -7,6 +7,7 @@ import { matchObjectTypes } from '../../src/domain/object-types.js';
 import { findPeriods } from '../../src/domain/periods.js';
 import { labelsFor, type TermMatch } from '../../src/domain/vocabulary.js';
 import { parseCaption } from './caption.js';
+import { memoiseParsers } from './memo.js';
 import type { DocumentDeps } from './document.js';
 import type { CaptionResult, Parsed, Parsers } from './parser-types.js';
 
@@ -77,7 +78,7 @@ function caption(text: string, lang: string, regions?: string[]): CaptionResult 
   };
 }
 
-export const defaultParsers: Parsers = {
+export const defaultParsers: Parsers = memoiseParsers({
   caption,
   measurements,
   date,
@@ -87,6 +88,6 @@ export const defaultParsers: Parsers = {
   regions: (text) => findRegions(text).map((r) => r.key),
   materials: (text, lang) => terms(matchMaterials(text, lang), 'material'),
   objectTypes: (text, lang) => terms(matchObjectTypes(text, lang), 'objectType'),
-};
+});
 
 export const documentDeps: DocumentDeps = { countryNames };
