@@ -1,7 +1,7 @@
 import type { CanonicalRecord, Dimension, LangMap, VocabTerm } from '../../src/schemas/record.js';
 import { periodBucketsOf } from '../../src/domain/dates.js';
 import { indexText } from './index-text.js';
-import { contentHash } from './stable-json.js';
+import { recordHash } from './stable-json.js';
 
 /**
  * A canonical record → the objects index document, exactly per `mappings/README.md`. `record`
@@ -26,7 +26,7 @@ export function buildDocument(
   deps: DocumentDeps,
   /** Image fields from `imageDocFields` (`img.*`, hash entries). */
   imageFields: Record<string, unknown> = {},
-  hash: string = contentHash(record),
+  hash: string = recordHash(record),
 ): ObjectDocument {
   const doc: ObjectDocument = { id: record.id, kind: record.kind, content_hash: hash, source_name: record.source.name, source_file: record.source.file };
   if (record.list) {

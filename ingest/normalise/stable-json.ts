@@ -50,3 +50,13 @@ export function sha256Hex(text: string | Buffer): string {
 export function contentHash(value: unknown): string {
   return sha256Hex(stableStringify(value));
 }
+
+/**
+ * sha256 of the plain JSON of a value whose key order is fixed by how it was built: a record
+ * validated by `CanonicalRecord` has its object keys in the schema's order, and its language maps
+ * in the order the normaliser wrote them, which the same source always repeats. Cheaper than
+ * `contentHash` (no key sorting); the content hash of records for incremental ingest.
+ */
+export function recordHash(value: unknown): string {
+  return sha256Hex(JSON.stringify(value));
+}

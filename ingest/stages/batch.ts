@@ -4,7 +4,7 @@ import type { StoredMeta } from '../images/index.js';
 import { buildDocument, type DocumentDeps } from '../normalise/document.js';
 import { imageDocFields } from '../normalise/img-fields.js';
 import type { Normalised } from '../normalise/record-base.js';
-import { contentHash } from '../normalise/stable-json.js';
+import { recordHash } from '../normalise/stable-json.js';
 import { countWarnings, describeWarning, type IngestReport, type RecordReason } from '../report.js';
 import type { BulkOp } from '../sink/bulk.js';
 import type { IndexWriter } from '../sink/writer.js';
@@ -73,7 +73,7 @@ export async function* processBatch(ctx: BatchContext, batch: Pending[]): AsyncG
   for (const { item, at } of valid) {
     const rec = item.record;
     countWarnings(r, rec.warnings);
-    const hash = contentHash(rec);
+    const hash = recordHash(rec);
     const write = ctx.writer.needsWrite(rec.id, hash);
     if (rec.warnings.length) {
       const entry: RecordReason = { id: rec.id, at, outcome: write ? 'indexed' : 'unchanged', reasons: rec.warnings.map(describeWarning) };

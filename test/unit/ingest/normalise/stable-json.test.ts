@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, stableStringify } from '../../../../ingest/normalise/stable-json.js';
+import { contentHash, recordHash, stableStringify } from '../../../../ingest/normalise/stable-json.js';
 
 describe('stable JSON', () => {
   it('sorts keys at every depth and drops undefined members', () => {
@@ -25,5 +25,19 @@ describe('stable JSON against JSON.stringify', () => {
     const text = stableStringify(v);
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(v)));
     expect(text.indexOf('"a"')).toBeLessThan(text.indexOf('"m"'));
+  });
+});
+
+describe('record hash', () => {
+  it('is the same for a record validated from objects built in different key orders', async () => {
+    const { emptyRecord } = await import('../../../../ingest/normalise/record-base.js');
+    const { CanonicalRecord } = await import('../../../../src/schemas/record.js');
+    const base = emptyRecord('walters:1', 'inventory', { name: 'walters', file: 'w.jsonl', lang: 'en' });
+    const reordered = Object.fromEntries(Object.entries({ ...base, date: { source: 'ca. 1500', periods: [], earliest: 1490, latest: 1510 } }).reverse());
+    const a = CanonicalRecord.parse({ ...base, date: { earliest: 1490, latest: 1510, periods: [], source: 'ca. 1500' } });
+    const b = CanonicalRecord.parse(reordered);
+    expect(recordHash(a)).toBe(recordHash(b));
+    expect(recordHash(a)).toMatch(/^[a-f0-9]{64}$/);
+    expect(recordHash(CanonicalRecord.parse({ ...a, date: { ...a.date, latest: 1511 } }))).not.toBe(recordHash(a));
   });
 });
