@@ -54,8 +54,9 @@ export function newRunId(): string {
 export async function ingest(config: Config, es: Es, log: Logger, opts: IngestOptions): Promise<IngestReport> {
   const started = Date.now();
   const domain = opts.parsers && opts.documentDeps ? undefined : await import('./normalise/parsers.js');
-  const parsers = opts.parsers ?? (domain as typeof import('./normalise/parsers.js')).defaultParsers;
-  const deps = opts.documentDeps ?? (domain as typeof import('./normalise/parsers.js')).documentDeps;
+  const run$ = domain?.runParsers();
+  const parsers = opts.parsers ?? (run$ as NonNullable<typeof run$>).parsers;
+  const deps = opts.documentDeps ?? (run$ as NonNullable<typeof run$>).deps;
   const source = await openSource({ path: opts.path, profile: opts.profile, sourceName: opts.sourceName, parsers });
   const names = indexNames(config.INDEX_PREFIX);
   const run = opts.run ?? newRunId();

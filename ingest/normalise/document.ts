@@ -1,6 +1,6 @@
 import type { CanonicalRecord, Dimension, LangMap, VocabTerm } from '../../src/schemas/record.js';
 import { periodBucketsOf } from '../../src/domain/dates.js';
-import { indexText } from './index-text.js';
+import { indexText as sharedIndexText } from './index-text.js';
 import { recordHash } from './stable-json.js';
 
 /**
@@ -12,6 +12,8 @@ import { recordHash } from './stable-json.js';
 export interface DocumentDeps {
   /** Every name of a country (ISO code) in the languages the gazetteer knows, for free text. */
   countryNames(code: string): string[];
+  /** The text of a `search.*` field from its parts; default: `index-text.ts`'s shared one. */
+  indexText?: ((parts: (string | undefined)[]) => string | undefined) | undefined;
 }
 
 export type ObjectDocument = Record<string, unknown> & { id: string; content_hash: string };
@@ -77,6 +79,7 @@ export function buildDocument(
 }
 
 function searchFields(r: CanonicalRecord, deps: DocumentDeps): Record<string, string> {
+  const indexText = deps.indexText ?? sharedIndexText;
   const unparsed = (prefix: string) => r.warnings.filter((w) => w.field.startsWith(prefix) && w.source).map((w) => w.source);
   const fields: Record<string, string | undefined> = {
     object_type: indexText(termText(r.objectType)),

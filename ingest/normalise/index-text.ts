@@ -19,60 +19,67 @@ interface Analysed {
 
 const MEMO_MAX = 100_000;
 const MEMO_PART_CHARS = 160;
-let parts = new Map<string, Analysed>();
-let stems = new Map<string, string>();
 
-function stemOf(token: string): string {
-  let s = stems.get(token);
-  if (s === undefined) {
-    s = stem(token);
-    if (stems.size >= MEMO_MAX) stems = new Map();
-    stems.set(token, s);
-  }
-  return s;
-}
+/** An `indexText` function with its own bounded memory. */
+export function createIndexText(): (texts: (string | undefined)[]) => string | undefined {
+  let parts = new Map<string, Analysed>();
+  let stems = new Map<string, string>();
 
-function analyse(text: string): Analysed {
-  const toks = tokens(text);
-  const extra: string[] = [];
-  for (const t of toks) {
-    const s = stemOf(t);
-    if (s && s !== t) extra.push(s);
-  }
-  return { joined: toks.join(' '), extra };
-}
+  const stemOf = (token: string): string => {
+    let s = stems.get(token);
+    if (s === undefined) {
+      s = stem(token);
+      if (stems.size >= MEMO_MAX) stems = new Map();
+      stems.set(token, s);
+    }
+    return s;
+  };
 
-function partOf(text: string): Analysed {
-  if (text.length > MEMO_PART_CHARS) return analyse(text);
-  let a = parts.get(text);
-  if (!a) {
-    a = analyse(text);
-    if (parts.size >= MEMO_MAX) parts = new Map();
-    parts.set(text, a);
-  }
-  return a;
-}
+  const analyse = (text: string): Analysed => {
+    const toks = tokens(text);
+    const extra: string[] = [];
+    for (const t of toks) {
+      const s = stemOf(t);
+      if (s && s !== t) extra.push(s);
+    }
+    return { joined: toks.join(' '), extra };
+  };
 
-export function indexText(texts: (string | undefined)[]): string | undefined {
-  let out = '';
-  const analysed: Analysed[] = [];
-  for (const text of texts) {
-    if (!text) continue;
-    const a = partOf(text);
-    if (!a.joined) continue;
-    analysed.push(a);
-    out = out ? `${out} ${a.joined}` : a.joined;
-  }
-  if (!out) return undefined;
-  let seen: Set<string> | undefined;
-  for (const a of analysed) {
-    for (const s of a.extra) {
-      seen ??= new Set();
-      if (!seen.has(s)) {
-        seen.add(s);
-        out += ` ${s}`;
+  const partOf = (text: string): Analysed => {
+    if (text.length > MEMO_PART_CHARS) return analyse(text);
+    let a = parts.get(text);
+    if (!a) {
+      a = analyse(text);
+      if (parts.size >= MEMO_MAX) parts = new Map();
+      parts.set(text, a);
+    }
+    return a;
+  };
+
+  return (texts) => {
+    let out = '';
+    const analysed: Analysed[] = [];
+    for (const text of texts) {
+      if (!text) continue;
+      const a = partOf(text);
+      if (!a.joined) continue;
+      analysed.push(a);
+      out = out ? `${out} ${a.joined}` : a.joined;
+    }
+    if (!out) return undefined;
+    let seen: Set<string> | undefined;
+    for (const a of analysed) {
+      for (const s of a.extra) {
+        seen ??= new Set();
+        if (!seen.has(s)) {
+          seen.add(s);
+          out += ` ${s}`;
+        }
       }
     }
-  }
-  return out;
+    return out;
+  };
 }
+
+/** A process-wide `indexText` (bounded memory), for callers outside an ingest run. */
+export const indexText = createIndexText();

@@ -9,6 +9,7 @@ import { labelsFor, type TermMatch } from '../../src/domain/vocabulary.js';
 import { parseCaption } from './caption.js';
 import { memoiseParsers } from './memo.js';
 import type { DocumentDeps } from './document.js';
+import { createIndexText } from './index-text.js';
 import type { CaptionResult, Parsed, Parsers } from './parser-types.js';
 
 /**
@@ -78,7 +79,8 @@ function caption(text: string, lang: string, regions?: string[]): CaptionResult 
   };
 }
 
-export const defaultParsers: Parsers = memoiseParsers({
+/** The domain parsers, unmemoised (pure). An ingest run wraps them with `runParsers`. */
+export const defaultParsers: Parsers = {
   caption,
   measurements,
   date,
@@ -88,6 +90,15 @@ export const defaultParsers: Parsers = memoiseParsers({
   regions: (text) => findRegions(text).map((r) => r.key),
   materials: (text, lang) => terms(matchMaterials(text, lang), 'material'),
   objectTypes: (text, lang) => terms(matchObjectTypes(text, lang), 'objectType'),
-});
+};
 
+/** Document helpers outside an ingest run (shared, bounded text memory). */
 export const documentDeps: DocumentDeps = { countryNames };
+
+/**
+ * Parsers and document helpers for one ingest run: answers for repeated texts are remembered for
+ * the run only, so memory is released when it ends and every run does its own work.
+ */
+export function runParsers(): { parsers: Parsers; deps: DocumentDeps } {
+  return { parsers: memoiseParsers(defaultParsers), deps: { countryNames, indexText: createIndexText() } };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoiseParsers } from '../../../../ingest/normalise/memo.js';
 import type { Parsers } from '../../../../ingest/normalise/parser-types.js';
-import { defaultParsers } from '../../../../ingest/normalise/parsers.js';
+import { defaultParsers, runParsers } from '../../../../ingest/normalise/parsers.js';
 
 /** Parsers that count their calls and answer from their arguments. */
 function counting(): { parsers: Parsers; calls: Record<string, number> } {
@@ -62,9 +62,12 @@ describe('memoiseParsers', () => {
     expect(calls.date).toBe(4);
   });
 
-  it('the default parsers are memoised and give the unmemoised answers', () => {
+  it('gives an ingest run memoised domain parsers with the unmemoised answers, fresh for each run', () => {
     const text = 'H: 9 7/16 in. (24 cm)';
-    expect(defaultParsers.measurements(text)).toBe(defaultParsers.measurements(text));
-    expect(defaultParsers.measurements(text).value.dimensions).toEqual([{ dimension: 'height', mm: 240, source: expect.any(String) as string }]);
+    const run = runParsers().parsers;
+    expect(run.measurements(text)).toBe(run.measurements(text));
+    expect(run.measurements(text)).toEqual(defaultParsers.measurements(text));
+    expect(run.measurements(text).value.dimensions).toEqual([{ dimension: 'height', mm: 240, source: expect.any(String) as string }]);
+    expect(runParsers().parsers.measurements(text)).not.toBe(run.measurements(text));
   });
 });
