@@ -21,7 +21,10 @@ export type ObjectDocument = Record<string, unknown> & { id: string; content_has
 const DIMENSIONS: Dimension[] = ['height', 'width', 'depth', 'length', 'diameter', 'thickness'];
 
 const langs = (m: LangMap | undefined): string[] => (m ? Object.values(m) : []);
-const termText = (terms: VocabTerm[]): string[] => terms.flatMap((t) => [...langs(t.label), t.source ?? '']);
+// A label in every language as one part: tokens never span whitespace, so joining parts with a
+// space gives the same index text, and one repeated part is remembered whole by `indexText`.
+const allLangs = (m: LangMap | undefined): string => (m ? Object.values(m).join(' ') : '');
+const termText = (terms: VocabTerm[]): string[] => terms.flatMap((t) => [allLangs(t.label), t.source ?? '']);
 
 export function buildDocument(
   record: CanonicalRecord,
@@ -84,16 +87,16 @@ function searchFields(r: CanonicalRecord, deps: DocumentDeps): Record<string, st
   const fields: Record<string, string | undefined> = {
     object_type: indexText(termText(r.objectType)),
     title: indexText(langs(r.title)),
-    category: indexText(r.category.flatMap((c) => langs(c.label))),
+    category: indexText(r.category.map((c) => allLangs(c.label))),
     material: indexText([...termText(r.materials), r.materialText]),
     place: indexText([
-      ...r.places.countries.flatMap((c) => deps.countryNames(c)),
+      ...r.places.countries.map((c) => deps.countryNames(c).join(' ')),
       ...r.places.regions,
       ...r.places.sites,
       ...r.places.cultures,
       r.places.source,
     ]),
-    period: indexText([...r.date.periods.flatMap((p) => langs(p.label)), r.date.source, ...unparsed('date.periods')]),
+    period: indexText([...r.date.periods.map((p) => allLangs(p.label)), r.date.source, ...unparsed('date.periods')]),
     // Caption parts no parser recognised (e.g. 'cuneiform') stay searchable as description text.
     description: indexText([...langs(r.description), r.maker, ...unparsed('caption')]),
     inscriptions: indexText([r.inscriptions]),

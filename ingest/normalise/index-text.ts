@@ -18,7 +18,7 @@ interface Analysed {
 }
 
 const MEMO_MAX = 100_000;
-const MEMO_PART_CHARS = 160;
+const MEMO_PART_CHARS = 320;
 
 /** An `indexText` function with its own bounded memory. */
 export function createIndexText(): (texts: (string | undefined)[]) => string | undefined {
