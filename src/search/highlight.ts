@@ -14,8 +14,8 @@ export interface Matcher {
   stem: (t: string) => string;
   /** Verdicts per folded word, shared by every hit of a response (words repeat across records). */
   seen: Map<string, boolean>;
-  /** Highlighted texts of this response (labels repeat across hits). */
-  texts: Map<string, string | undefined>;
+  /** Highlighted texts of recent responses (labels repeat across hits), per window (0: whole text). */
+  texts: Map<number, Map<string, string | undefined>>;
 }
 
 /**
@@ -132,16 +132,18 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
  * The text with matching words marked, or undefined when nothing matches. With `window`, only a
  * fragment of about that many characters around the first match is returned.
  */
-export function highlight(text: string | undefined, m: Matcher, window?: number): string | undefined {
+export function highlight(text: string | undefined, m: Matcher, window = 0): string | undefined {
   if (!text) return undefined;
-  const key = window ? `${window}\u0000${text}` : text;
-  if (m.texts.has(key)) return m.texts.get(key);
+  let texts = m.texts.get(window);
+  if (!texts) m.texts.set(window, (texts = new Map()));
+  const known = texts.get(text);
+  if (known !== undefined || texts.has(text)) return known;
   const out = mark(text, m, window);
-  if (m.texts.size < 300) m.texts.set(key, out);
+  if (texts.size < 300) texts.set(text, out);
   return out;
 }
 
-function mark(text: string, m: Matcher, window?: number): string | undefined {
+function mark(text: string, m: Matcher, window: number): string | undefined {
   const marks: [number, number][] = [];
   for (const w of text.matchAll(RAW_WORD)) {
     if (!wordMatches(w[0], m)) continue;

@@ -29,9 +29,16 @@ const SNIPPET = 220;
 
 export const thumbnailUrl = (sha256: string) => `/v1/images/${sha256}/thumb`;
 
+/** Public field names of the clauses that matched (`title|3` → `title`). */
 function matchedFields(hit: EsHit): Set<string> {
   const mq = hit.matched_queries;
-  return new Set((Array.isArray(mq) ? mq : mq ? Object.keys(mq) : []).map(publicName));
+  const out = new Set<string>();
+  if (!mq) return out;
+  for (const name of Array.isArray(mq) ? mq : Object.keys(mq)) {
+    const bar = name.indexOf('|');
+    out.add(bar < 0 ? name : name.slice(0, bar));
+  }
+  return out;
 }
 
 /**
@@ -54,28 +61,50 @@ interface HitRecord {
   source?: { text?: string };
 }
 
-const labels = (terms: { label: LangMap }[] | undefined, lang: string) => (terms ?? []).map((t) => pick(t.label, lang));
+/** Labels of vocabulary terms in `lang`, joined; empty when there are none. */
+function joinLabels(terms: { label: LangMap }[] | undefined, lang: string, sep: string): string {
+  let out = '';
+  if (!terms) return out;
+  for (let i = 0; i < terms.length; i++) {
+    const label = pick(terms[i]!.label, lang) ?? '';
+    out += i === 0 ? label : sep + label;
+  }
+  return out;
+}
+
+function materialText(r: HitRecord, lang: string): string {
+  let out = '';
+  for (const t of r.materials ?? []) {
+    const label = pick(t.label, lang);
+    if (label) out += out ? `, ${label}` : label;
+  }
+  if (r.materialText) out += out ? `, ${r.materialText}` : r.materialText;
+  return out;
+}
 
 /** Highlights of the fields Elasticsearch says matched, in the asked language. */
-function highlights(r: HitRecord, ctx: HitContext, matched: Set<string>): Record<string, string> {
-  const m = ctx.matcher;
-  if (!m) return {};
+function highlights(r: HitRecord, lang: string, m: Matcher | undefined, matched: Set<string>): Record<string, string> {
   const out: Record<string, string> = {};
-  const put = (field: string, value: () => string | undefined) => {
-    if (!matched.has(field)) return;
-    const v = value();
-    if (v) out[field] = v;
-  };
-  put('title', () => highlight(pick(r.title, ctx.lang), m));
-  put('object_type', () => highlight(labels(r.objectType, ctx.lang).join(', '), m));
-  put('category', () => highlight(labels(r.category, ctx.lang).join(' › '), m));
-  put('material', () => highlight([...labels(r.materials, ctx.lang), r.materialText].filter(Boolean).join(', '), m));
-  put('description', () => highlight(pick(r.description, ctx.lang), m, SNIPPET) ?? highlight(r.source?.text, m, SNIPPET));
-  put('inscriptions', () => highlight(r.inscriptions, m, SNIPPET));
+  if (!m || matched.size === 0) return out;
+  let v: string | undefined;
+  if (matched.has('title') && (v = highlight(pick(r.title, lang), m))) out.title = v;
+  if (matched.has('object_type') && (v = highlight(joinLabels(r.objectType, lang, ', '), m))) out.object_type = v;
+  if (matched.has('category') && (v = highlight(joinLabels(r.category, lang, ' › '), m))) out.category = v;
+  if (matched.has('material') && (v = highlight(materialText(r, lang), m))) out.material = v;
+  if (matched.has('description') && (v = highlight(pick(r.description, lang), m, SNIPPET) ?? highlight(r.source?.text, m, SNIPPET))) out.description = v;
+  if (matched.has('inscriptions') && (v = highlight(r.inscriptions, m, SNIPPET))) out.inscriptions = v;
   if (!out.description && !out.title && (matched.has('place') || matched.has('period') || matched.has('phrase'))) {
     const caption = highlight(r.source?.text, m, SNIPPET);
     if (caption) out.caption = caption;
   }
+  return out;
+}
+
+/** Matched field names in display order, then the active filters, each once. */
+function matchedNames(matched: Set<string>, filterNames: string[]): string[] {
+  const out: string[] = [];
+  if (matched.size > 0) for (const n of FIELD_ORDER) if (matched.has(n)) out.push(n);
+  for (const n of filterNames) if (!out.includes(n)) out.push(n);
   return out;
 }
 
@@ -87,16 +116,21 @@ export function toHit(hit: EsHit, ctx: HitContext): Hit {
   }
   const image = r.images?.[0]?.sha256;
   const matched = matchedFields(hit);
+  const lang = ctx.lang;
+  const category: Hit['category'] = [];
+  for (const s of r.category ?? []) category.push({ key: s.key, label: pick(s.label, lang) ?? s.key });
+  const countries: Hit['countries'] = [];
+  for (const c of r.places?.countries ?? []) countries.push({ key: c, label: ctx.domain.countryLabel(c, lang) });
   return {
     id,
     score: Math.round((hit._score ?? 0) * 1000) / 1000,
     kind: r.kind ?? 'redlist',
-    title: pick(r.title, ctx.lang) ?? pick(r.objectType?.[0]?.label, ctx.lang) ?? id,
-    list: r.list ? { id: r.list.id, title: pick(r.list.title, ctx.lang) ?? r.list.id, emergency: r.list.emergency } : null,
-    category: (r.category ?? []).map((s) => ({ key: s.key, label: pick(s.label, ctx.lang) ?? s.key })),
-    countries: (r.places?.countries ?? []).map((c) => ({ key: c, label: ctx.domain.countryLabel(c, ctx.lang) })),
+    title: pick(r.title, lang) ?? pick(r.objectType?.[0]?.label, lang) ?? id,
+    list: r.list ? { id: r.list.id, title: pick(r.list.title, lang) ?? r.list.id, emergency: r.list.emergency } : null,
+    category,
+    countries,
     thumbnail: image ? thumbnailUrl(image) : null,
-    highlight: highlights(r, ctx, matched),
-    matched: [...new Set([...FIELD_ORDER.filter((n) => matched.has(n)), ...ctx.filterNames])],
+    highlight: highlights(r, lang, ctx.matcher, matched),
+    matched: matchedNames(matched, ctx.filterNames),
   };
 }
