@@ -50,7 +50,31 @@ const byName: Map<string, string> = (() => {
 })();
 const KNOWN = new Set(byName.values());
 
-export function countryLabel(code: string, lang: string): string {
+/**
+ * A label function remembered per language and key: hits and facets ask for the same few labels on
+ * every request. Bounded (cleared when full), since keys may come from the request.
+ */
+function perLanguage<T>(compute: (key: string, lang: string) => T): (key: string, lang: string) => T {
+  const memo = new Map<string, Map<string, T>>();
+  return (key, lang) => {
+    let byKey = memo.get(lang);
+    if (!byKey) {
+      if (memo.size >= 64) memo.clear();
+      memo.set(lang, (byKey = new Map()));
+    }
+    let label = byKey.get(key);
+    if (label === undefined && !byKey.has(key)) {
+      label = compute(key, lang);
+      if (byKey.size >= 2000) byKey.clear();
+      byKey.set(key, label);
+    }
+    return label as T;
+  };
+}
+
+export const countryLabel: (code: string, lang: string) => string = perLanguage(computeCountryLabel);
+
+function computeCountryLabel(code: string, lang: string): string {
   const own = gazetteerLabel(code, lang);
   if (own && (own !== gazetteerLabel(code, 'en') || lang === 'en')) return own;
   return names(lang)?.of(code) ?? own ?? names('en')?.of(code) ?? code;
@@ -63,7 +87,8 @@ export function resolveCountry(input: string): string | undefined {
 }
 
 /** Bucket labels of the date module (en, fr, es, ar, uk), ours for the other languages. */
-function periodLabel(key: string, lang: string): string | undefined {
+const periodLabel = perLanguage(computePeriodLabel);
+function computePeriodLabel(key: string, lang: string): string | undefined {
   const labels = bucketLabels(key) as Record<string, string> | undefined;
   if (!labels) return periodBucketLabel(key, lang);
   return labels[lang] ?? periodBucketLabel(key, lang) ?? labels.en;
@@ -175,7 +200,7 @@ export const realDomain: SearchDomain = {
   splitCompound,
   expandQuery,
   narrowerKeys: (key) => narrowerKeys(key),
-  vocabLabel: (key, lang) => labelFor(key, lang),
+  vocabLabel: perLanguage((key, lang) => labelFor(key, lang)),
   resolveCountry,
   countryLabel,
   regionLabel: (key) => REGION_BY_KEY.get(key)?.label ?? key,
