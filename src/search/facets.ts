@@ -39,81 +39,117 @@ export interface LabelContext {
   labels: LabelSource;
 }
 
-function labelOf(name: FacetName, key: string, ctx: LabelContext): Pick<FacetValue, 'label' | 'emergency'> {
+/** A flat facet's value: `{ key, label, emergency?, count, selected? }`, in that order. */
+function flatValue(name: FacetName, key: string, count: number, ctx: LabelContext, selected: string[]): FacetValue {
+  const v = labelled(name, key, count, ctx);
+  if (selected.length > 0 && selected.includes(key)) v.selected = true;
+  return v;
+}
+
+function labelled(name: FacetName, key: string, count: number, ctx: LabelContext): FacetValue {
   const { lang, domain, labels } = ctx;
   switch (name) {
     case 'country':
-      return { label: domain.countryLabel(key, lang) };
+      return { key, label: domain.countryLabel(key, lang), count };
     case 'emergency_zone':
-      return { label: domain.countryLabel(key, lang), emergency: true };
+      return { key, label: domain.countryLabel(key, lang), emergency: true, count };
     case 'region':
-      return { label: domain.regionLabel(key, lang) };
+      return { key, label: domain.regionLabel(key, lang), count };
     case 'material':
-      return { label: domain.vocabLabel(key, lang) ?? humanise(key) };
+      return { key, label: domain.vocabLabel(key, lang) ?? humanise(key), count };
     case 'period':
-      return { label: domain.periodLabel(key, lang) ?? key };
+      return { key, label: domain.periodLabel(key, lang) ?? key, count };
     case 'list': {
       const info = labels.list(key);
-      return { label: pick(info?.title, lang) ?? key, ...(info?.emergency ? { emergency: true as const } : {}) };
+      const label = pick(info?.title, lang) ?? key;
+      return info?.emergency ? { key, label, emergency: true, count } : { key, label, count };
     }
     case 'category':
-      return { label: pick(labels.categoryLabel(key), lang) ?? humanise(key) };
+      return { key, label: categoryLabel(key, ctx), count };
   }
+}
+
+const categoryLabel = (key: string, ctx: LabelContext): string => pick(ctx.labels.categoryLabel(key), ctx.lang) ?? humanise(key);
+
+/** Slashes in a category key: its depth below the list. */
+function depthOf(key: string): number {
+  let n = 0;
+  for (let i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1)) n++;
+  return n;
+}
+
+/** By count, then label. */
+function byCountThenLabel(a: FacetValue, b: FacetValue): number {
+  return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+}
+
+function orderTree(list: FacetValue[]): void {
+  list.sort(byCountThenLabel);
+  for (const n of list) if (n.children) orderTree(n.children);
 }
 
 /** Nodes for category keys, each under its nearest counted ancestor (`a/b/c` under `a/b`). */
 export function categoryTree(buckets: { key: string; count: number }[], ctx: LabelContext, selected: string[]): FacetValue[] {
+  // Shallow keys first (stable within a depth), so a parent exists before its children.
+  const byDepth: { key: string; count: number }[][] = [];
+  for (const b of buckets) (byDepth[depthOf(b.key)] ??= []).push(b);
   const nodes = new Map<string, FacetValue>();
-  const depth = (k: string) => {
-    let n = 0;
-    for (let i = k.indexOf('/'); i >= 0; i = k.indexOf('/', i + 1)) n++;
-    return n;
-  };
-  const sorted = buckets.map((b) => ({ ...b, d: depth(b.key) })).sort((a, b) => a.d - b.d);
   const roots: FacetValue[] = [];
-  for (const { key, count } of sorted) {
-    const slash = key.indexOf('/');
-    const node: FacetValue = { key, label: labelOf('category', key, ctx).label, count, list: slash > 0 ? key.slice(0, slash) : key };
-    if (selected.includes(key)) node.selected = true;
-    nodes.set(key, node);
-    let parent: FacetValue | undefined;
-    for (let cut = key.lastIndexOf('/'); cut > 0 && !parent; cut = key.lastIndexOf('/', cut - 1)) {
-      parent = nodes.get(key.slice(0, cut));
+  for (const level of byDepth) {
+    if (!level) continue;
+    for (const { key, count } of level) {
+      const slash = key.indexOf('/');
+      const node: FacetValue = { key, label: categoryLabel(key, ctx), count, list: slash > 0 ? key.slice(0, slash) : key };
+      if (selected.length > 0 && selected.includes(key)) node.selected = true;
+      nodes.set(key, node);
+      let parent: FacetValue | undefined;
+      for (let cut = key.lastIndexOf('/'); cut > 0 && !parent; cut = key.lastIndexOf('/', cut - 1)) {
+        parent = nodes.get(key.slice(0, cut));
+      }
+      if (parent) (parent.children ??= []).push(node);
+      else roots.push(node);
     }
-    if (parent) (parent.children ??= []).push(node);
-    else roots.push(node);
   }
-  const order = (list: FacetValue[]) => {
-    list.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-    for (const n of list) if (n.children) order(n.children);
-  };
-  order(roots);
+  orderTree(roots);
   return roots;
+}
+
+/** Chronological order of period values (bucket positions computed once per value). */
+function sortPeriods(values: FacetValue[]): void {
+  if (values.length < 2) return;
+  const order = new Map<string, number>();
+  for (const v of values) order.set(v.key, bucketOrder(v.key));
+  values.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
 }
 
 export function readFacets(aggs: Record<string, unknown> | undefined, req: SearchRequest, ctx: LabelContext): Facets {
   const out: Facets = {};
   for (const name of req.facets) {
     const agg = aggs?.[name] as FacetAgg | undefined;
-    const buckets = (agg?.v?.buckets ?? []).map((b) => ({ key: String(b.key), count: b.doc_count }));
+    const raw = agg?.v?.buckets ?? [];
     const selected = selectedOf(req, name);
     if (name === 'category') {
-      out.category = categoryTree(buckets, ctx, selected);
+      out.category = categoryTree(
+        raw.map((b) => ({ key: String(b.key), count: b.doc_count })),
+        ctx,
+        selected,
+      );
       continue;
     }
-    const seen = new Set(buckets.map((b) => b.key));
-    for (const b of agg?.sel?.buckets ?? []) {
-      if (!seen.has(String(b.key))) buckets.push({ key: String(b.key), count: b.doc_count });
-      seen.add(String(b.key));
+    const values: FacetValue[] = [];
+    const seen = new Set<string>();
+    for (const b of raw) {
+      const key = String(b.key);
+      seen.add(key);
+      values.push(flatValue(name, key, b.doc_count, ctx, selected));
     }
-    for (const key of selected) if (!seen.has(key)) buckets.push({ key, count: 0 });
-    const values = buckets.map(({ key, count }): FacetValue => ({
-      key,
-      ...labelOf(name, key, ctx),
-      count,
-      ...(selected.includes(key) ? { selected: true as const } : {}),
-    }));
-    if (name === 'period') values.sort((a, b) => bucketOrder(a.key) - bucketOrder(b.key));
+    for (const b of agg?.sel?.buckets ?? []) {
+      const key = String(b.key);
+      if (!seen.has(key)) values.push(flatValue(name, key, b.doc_count, ctx, selected));
+      seen.add(key);
+    }
+    for (const key of selected) if (!seen.has(key)) values.push(flatValue(name, key, 0, ctx, selected));
+    if (name === 'period') sortPeriods(values);
     out[name] = values;
   }
   return out;
