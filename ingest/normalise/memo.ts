@@ -17,10 +17,21 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** One string per argument list: the text alone for one argument (the common case). */
+function keyOf(args: unknown[]): string {
+  if (args.length === 1 && typeof args[0] === 'string') return args[0];
+  let key = '';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    key += `${i ? '\u0000' : '\u0001'}${Array.isArray(a) ? a.join(',') : String(a ?? '')}`;
+  }
+  return key;
+}
+
 function remember<A extends unknown[], R>(fn: (...args: A) => R, max: number): (...args: A) => R {
   let memo = new Map<string, R>();
   return (...args: A): R => {
-    const key = args.map((a) => (Array.isArray(a) ? a.join(',') : String(a ?? ''))).join('\u0000');
+    const key = keyOf(args);
     let r = memo.get(key);
     if (r === undefined) {
       r = deepFreeze(fn(...args));

@@ -28,9 +28,12 @@ export function applyList(name: ListTransformName, arg: string | undefined, valu
   }
 }
 
+/** Whitespace that `asText` changes: runs, anything but a plain space, at either end. */
+const UNTIDY_SPACE_RE = /\s\s|[^\S ]|^\s|\s$/;
+
 /** A source value as text: strings and numbers as they are, booleans as words, objects skipped. */
 export function asText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim() || undefined;
+  if (typeof value === 'string') return (UNTIDY_SPACE_RE.test(value) ? value.replace(/\s+/g, ' ').trim() : value) || undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return undefined;
