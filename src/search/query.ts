@@ -3,7 +3,7 @@ import { MAX_WINDOW, type FacetName } from '../schemas/search.js';
 import { fingerprint, type SortValue } from './cursor.js';
 import { buildFilters, FACET_FIELDS, othersThan, type FilterClauses } from './filters.js';
 import type { SearchRequest } from './params.js';
-import { textQuery } from './text.js';
+import { textQuery, type TextInput } from './text.js';
 
 /**
  * The pure builder: a normalised request in, the Elasticsearch search body out. No I/O, so the
@@ -87,9 +87,22 @@ export function selectedOf(req: SearchRequest, name: FacetName): string[] {
   }
 }
 
+/**
+ * The text query of an analysed text, built once per text and mode: the analysis cache hands out
+ * the same TextInput for the same words, and paging, facet clicks and popular queries repeat them.
+ * Shared between requests, so never mutated (the body only goes to the client's serialiser).
+ */
+const textQueries = new WeakMap<TextInput, { strict?: Query; relaxed?: Query }>();
+
+function textQueryOf(input: TextInput, relaxed: boolean): Query {
+  let built = textQueries.get(input);
+  if (!built) textQueries.set(input, (built = {}));
+  return relaxed ? (built.relaxed ??= textQuery(input, { relaxed: true })) : (built.strict ??= textQuery(input));
+}
+
 export function buildSearch(req: SearchRequest, after?: SortValue[], opts: { relaxed?: boolean } = {}): BuiltSearch {
   const filters = buildFilters(req.filters);
-  const text: Query = req.text ? textQuery(req.text, opts) : { match_all: {} };
+  const text: Query = req.text ? textQueryOf(req.text, opts.relaxed === true) : { match_all: {} };
   const query: Query = {
     function_score: {
       query: filters.main.length > 0 ? { bool: { must: [text], filter: filters.main } } : text,
@@ -116,5 +129,15 @@ export function buildSearch(req: SearchRequest, after?: SortValue[], opts: { rel
       ? { aggs: Object.fromEntries(req.facets.map((name) => [name, facetAgg(req, name, filters)])) }
       : {}),
   };
-  return { body, from, fetch, queryHash: queryHashOf(req), filters };
+  // The fingerprint is only needed for a next-page cursor: computed on first use.
+  let queryHash: string | undefined;
+  return {
+    body,
+    from,
+    fetch,
+    get queryHash() {
+      return (queryHash ??= queryHashOf(req));
+    },
+    filters,
+  };
 }
