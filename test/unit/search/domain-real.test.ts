@@ -23,6 +23,18 @@ describe('the project domain as the search uses it', () => {
     expect(realDomain.countryLabel('CI', 'fr')).toBe('Côte d’Ivoire');
   });
 
+  it('labels by language however the calls alternate (labels are remembered per language and key)', () => {
+    const asked: [string, string][] = [['SY', 'en'], ['SY', 'fr'], ['SY', 'en'], ['SY', 'ar'], ['IQ', 'fr'], ['SY', 'fr']];
+    expect(asked.map(([code, lang]) => realDomain.countryLabel(code, lang))).toEqual(['Syria', 'Syrie', 'Syria', 'سوريا', 'Irak', 'Syrie']);
+    expect(['en', 'fr', 'en'].map((lang) => realDomain.vocabLabel('clay', lang))).toEqual(['Clay', 'Argile', 'Clay']);
+    expect(realDomain.vocabLabel('no-such-key', 'en')).toBeUndefined();
+    expect(realDomain.vocabLabel('no-such-key', 'en')).toBeUndefined();
+    const [en, none, fr, again] = [['c18', 'en'], ['not-a-bucket', 'en'], ['c18', 'fr'], ['c18', 'en']].map(([k, lang]) => realDomain.periodLabel(k!, lang!));
+    expect(en).toMatch(/^18th century/);
+    expect(fr).toMatch(/XVIII/);
+    expect([none, again]).toEqual([undefined, en]);
+  });
+
   it('resolves regions by key or by name in any language', () => {
     expect(realDomain.resolveRegion?.('Mésopotamie')).toBe('mesopotamia');
     expect(realDomain.resolveRegion?.('levant')).toBe('levant');

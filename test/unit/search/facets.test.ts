@@ -65,6 +65,14 @@ describe('readFacets', () => {
     expect(facets.material?.[0]?.label).toBe('Bronze');
   });
 
+  it('writes each value as key, label, emergency, count, selected (the documented order)', () => {
+    const facets = readFacets({ list: { v: { buckets: [b('peru-2007', 3), b('iraq-2015', 2)] } } }, { ...req, facets: ['list'] }, ctx());
+    expect(JSON.stringify(facets.list)).toBe(
+      '[{"key":"peru-2007","label":"peru-2007","count":3},' +
+        '{"key":"iraq-2015","label":"Emergency Red List of Iraqi Cultural Objects at Risk","emergency":true,"count":2,"selected":true}]',
+    );
+  });
+
   it('shows a selected value with no hits as zero rather than dropping it', () => {
     const facets = readFacets({ country: { v: { buckets: [] } } }, { ...req, facets: ['country'] }, ctx());
     expect(facets.country).toEqual([{ key: 'SY', label: 'Syria', count: 0, selected: true }]);

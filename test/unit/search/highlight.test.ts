@@ -26,6 +26,19 @@ describe('highlight', () => {
     expect(out.length).toBeLessThan(140);
   });
 
+  it('remembers whole texts and snippets of the same text apart, and repeats its answers', () => {
+    const matcher = m('bronze');
+    const long = `${'word '.repeat(100)}bronze ${'more '.repeat(100)}`;
+    const snippet = highlight(long, matcher, 100);
+    const whole = highlight(long, matcher);
+    expect(snippet?.length).toBeLessThan(140);
+    expect(whole?.length).toBeGreaterThan(1000);
+    expect(highlight(long, matcher, 100)).toBe(snippet);
+    expect(highlight(long, matcher)).toBe(whole);
+    expect(highlight('Clay jar', matcher)).toBeUndefined();
+    expect(highlight('Clay jar', matcher)).toBeUndefined();
+  });
+
   it('returns nothing when nothing matches', () => {
     expect(highlight('Clay jar', m('bronze'))).toBeUndefined();
   });

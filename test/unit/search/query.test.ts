@@ -101,4 +101,16 @@ describe('buildSearch: behaviour', () => {
     expect(build({ q: 'Tablet', size: 50 }).queryHash).toBe(a);
     expect(build({ q: 'tablet', country: 'IQ' }).queryHash).not.toBe(a);
   });
+
+  it('builds the same text query for the same words whichever mode was asked first', () => {
+    const words = 'statuette bronze tablette manuscrit';
+    const req = normaliseParams(SearchParams.parse({ q: words }), fixtureDomain);
+    const loose = buildSearch(req, undefined, { relaxed: true }).body;
+    const strict = buildSearch(req).body;
+    expect(JSON.stringify(loose.query)).toBe(JSON.stringify(buildSearch(req, undefined, { relaxed: true }).body.query));
+    expect(JSON.stringify(strict.query)).toBe(JSON.stringify(buildSearch(normaliseParams(SearchParams.parse({ q: words }), fixtureDomain)).body.query));
+    expect(JSON.stringify(strict.query)).toContain('"minimum_should_match":3');
+    expect(JSON.stringify(loose.query)).toContain('"minimum_should_match":2');
+    expect(JSON.stringify(loose.query).replace('"minimum_should_match":2', '"minimum_should_match":3')).toBe(JSON.stringify(strict.query));
+  });
 });
