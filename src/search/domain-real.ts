@@ -51,8 +51,9 @@ const byName: Map<string, string> = (() => {
 const KNOWN = new Set(byName.values());
 
 /**
- * A label function remembered per language and key: hits and facets ask for the same few labels on
- * every request. Bounded (cleared when full), since keys may come from the request.
+ * A pure function of a key and a language (or another short second argument) remembered per both:
+ * hits and facets ask for the same few labels on every request. Bounded (cleared when full), since
+ * keys may come from the request.
  */
 function perLanguage<T>(compute: (key: string, lang: string) => T): (key: string, lang: string) => T {
   const memo = new Map<string, Map<string, T>>();
@@ -94,10 +95,11 @@ function computePeriodLabel(key: string, lang: string): string | undefined {
   return labels[lang] ?? periodBucketLabel(key, lang) ?? labels.en;
 }
 
-function parseYear(text: string, end: 'earliest' | 'latest'): number | undefined {
+/** Years typed as text (`2000 BC`, `siglo XVIII`), parsed once per text and end (the date grammar is costly). */
+const parseYear = perLanguage((text: string, end: string): number | undefined => {
   const d = parseDateQuery(text);
   return end === 'earliest' ? (d.earliest ?? d.latest) : (d.latest ?? d.earliest);
-}
+});
 
 /**
  * Vocabulary keys a query names, as `expandQuery` of the vocabulary module finds them (phrases
