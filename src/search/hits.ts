@@ -3,7 +3,7 @@ import type { SearchResponse } from '../schemas/search-response.js';
 import type { SearchDomain } from './domain.js';
 import { highlight, type Matcher } from './highlight.js';
 import { pick } from './labels.js';
-import { publicName, TEXT_FIELDS } from './text.js';
+import { TEXT_FIELDS } from './text.js';
 
 /** One Elasticsearch hit → one API hit: labels in the asked language, why it matched, a thumbnail. */
 
