@@ -1,4 +1,5 @@
 import { stem, tokens } from '../../src/domain/fold.js';
+import { Memo } from '../../src/memo.js';
 
 /**
  * The text stored in a `search.*` field: the folded tokens in order (so phrase and shingle queries
@@ -22,39 +23,20 @@ const MEMO_PART_CHARS = 320;
 
 /** An `indexText` function with its own bounded memory. */
 export function createIndexText(): (texts: (string | undefined)[]) => string | undefined {
-  let parts = new Map<string, Analysed>();
-  let stems = new Map<string, string>();
-
-  const stemOf = (token: string): string => {
-    let s = stems.get(token);
-    if (s === undefined) {
-      s = stem(token);
-      if (stems.size >= MEMO_MAX) stems = new Map();
-      stems.set(token, s);
-    }
-    return s;
-  };
+  const parts = new Memo<Analysed>(MEMO_MAX);
+  const stems = new Memo<string>(MEMO_MAX);
 
   const analyse = (text: string): Analysed => {
     const toks = tokens(text);
     const extra: string[] = [];
     for (const t of toks) {
-      const s = stemOf(t);
+      const s = stems.get(t, () => stem(t));
       if (s && s !== t) extra.push(s);
     }
     return { joined: toks.join(' '), extra };
   };
 
-  const partOf = (text: string): Analysed => {
-    if (text.length > MEMO_PART_CHARS) return analyse(text);
-    let a = parts.get(text);
-    if (!a) {
-      a = analyse(text);
-      if (parts.size >= MEMO_MAX) parts = new Map();
-      parts.set(text, a);
-    }
-    return a;
-  };
+  const partOf = (text: string): Analysed => (text.length > MEMO_PART_CHARS ? analyse(text) : parts.get(text, () => analyse(text)));
 
   return (texts) => {
     let out = '';

@@ -1,3 +1,4 @@
+import { Memo } from '../../src/memo.js';
 import type { Parsers } from './parser-types.js';
 
 /**
@@ -5,7 +6,7 @@ import type { Parsers } from './parser-types.js';
  * rows (15,252 Walters records hold 3,119 distinct date texts and 4,038 distinct media), and the
  * parsers are pure functions of their arguments. Answers are deep-frozen, so a caller that tried
  * to change a shared answer would fail loudly instead of corrupting other records; callers copy
- * what they change. Each parser's memory is bounded (cleared when full). The caption parser is
+ * what they change. Each parser's memory is bounded (`src/memo.ts`). The caption parser is
  * not memoised: captions rarely repeat and its answer becomes part of the record.
  */
 
@@ -29,17 +30,8 @@ function keyOf(args: unknown[]): string {
 }
 
 function remember<A extends unknown[], R>(fn: (...args: A) => R, max: number): (...args: A) => R {
-  let memo = new Map<string, R>();
-  return (...args: A): R => {
-    const key = keyOf(args);
-    let r = memo.get(key);
-    if (r === undefined) {
-      r = deepFreeze(fn(...args));
-      if (memo.size >= max) memo = new Map();
-      memo.set(key, r);
-    }
-    return r;
-  };
+  const memo = new Memo<R>(max);
+  return (...args: A): R => memo.get(keyOf(args), () => deepFreeze(fn(...args)));
 }
 
 export function memoiseParsers(p: Parsers, max = 20_000): Parsers {

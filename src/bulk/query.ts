@@ -5,7 +5,7 @@ import type { SearchDomain } from '../search/domain.js';
 import { textQuery, type TextInput } from '../search/text.js';
 import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '../schemas/search.js';
 import type { BulkInput, InputField, RowError } from './fields.js';
-import { Memo } from './memo.js';
+import { Memo } from '../memo.js';
 import { readSignals } from './signals.js';
 
 /**

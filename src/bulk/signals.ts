@@ -4,7 +4,7 @@ import { parseMeasurements } from '../domain/measurements.js';
 import type { SearchDomain } from '../search/domain.js';
 import { parseMeasure, type NumRange } from '../search/measure.js';
 import type { BulkInput, RowError } from './fields.js';
-import { Memo } from './memo.js';
+import { Memo } from '../memo.js';
 
 /**
  * The structured inputs of a row read into what the query needs: ISO country codes, a year span,

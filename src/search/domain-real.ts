@@ -8,6 +8,7 @@ import { MATERIALS } from '../domain/materials.js';
 import { OBJECT_TYPES } from '../domain/object-types.js';
 import { allPhrases } from '../domain/vocab/build.js';
 import { labelFor, narrowerKeys, VOCAB_LANGS, type Vocabulary } from '../domain/vocabulary.js';
+import { Memo } from '../memo.js';
 import type { Expansion, SearchDomain } from './domain.js';
 import { periodBucketLabel } from './period-labels.js';
 
@@ -52,25 +53,12 @@ const KNOWN = new Set(byName.values());
 
 /**
  * A pure function of a key and a language (or another short second argument) remembered per both:
- * hits and facets ask for the same few labels on every request. Bounded (cleared when full), since
- * keys may come from the request.
+ * hits and facets ask for the same few labels on every request. Bounded, since keys may come from
+ * the request.
  */
 function perLanguage<T>(compute: (key: string, lang: string) => T): (key: string, lang: string) => T {
-  const memo = new Map<string, Map<string, T>>();
-  return (key, lang) => {
-    let byKey = memo.get(lang);
-    if (!byKey) {
-      if (memo.size >= 64) memo.clear();
-      memo.set(lang, (byKey = new Map()));
-    }
-    let label = byKey.get(key);
-    if (label === undefined && !byKey.has(key)) {
-      label = compute(key, lang);
-      if (byKey.size >= 2000) byKey.clear();
-      byKey.set(key, label);
-    }
-    return label as T;
-  };
+  const memo = new Memo<T>(8_000);
+  return (key, lang) => memo.get(`${lang}\u0000${key}`, () => compute(key, lang));
 }
 
 export const countryLabel: (code: string, lang: string) => string = perLanguage(computeCountryLabel);

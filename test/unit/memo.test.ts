@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Memo } from '../../../src/bulk/memo.js';
+import { Memo } from '../../src/memo.js';
 
 describe('Memo', () => {
   it('computes a key once, remembers undefined too, and stays bounded', () => {

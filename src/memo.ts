@@ -1,7 +1,8 @@
 /**
- * A bounded memo for pure per-cell work (text analysis, clause building, country/date/measurement
- * reading). Inventories repeat the same values thousands of times (`bronze`, `figurines`, `Misr`),
- * so most cells are computed once. When full, the oldest half is dropped (insertion order).
+ * A bounded memo for pure work repeated on the same inputs: bulk cells, ingest parser answers and
+ * index text, search labels. Inventories repeat the same values thousands of times (`bronze`,
+ * `figurines`, `Misr`), so most are computed once. When full, the oldest half is dropped
+ * (insertion order).
  */
 export class Memo<V> {
   private map = new Map<string, V>();
