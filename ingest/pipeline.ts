@@ -53,10 +53,10 @@ export function newRunId(): string {
 
 export async function ingest(config: Config, es: Es, log: Logger, opts: IngestOptions): Promise<IngestReport> {
   const started = Date.now();
-  const domain = opts.parsers && opts.documentDeps ? undefined : await import('./normalise/parsers.js');
-  const run$ = domain?.runParsers();
-  const parsers = opts.parsers ?? (run$ as NonNullable<typeof run$>).parsers;
-  const deps = opts.documentDeps ?? (run$ as NonNullable<typeof run$>).deps;
+  const given = opts.parsers && opts.documentDeps ? { parsers: opts.parsers, deps: opts.documentDeps } : undefined;
+  const run$ = given ?? (await import('./normalise/parsers.js')).runParsers();
+  const parsers = opts.parsers ?? run$.parsers;
+  const deps = opts.documentDeps ?? run$.deps;
   const source = await openSource({ path: opts.path, profile: opts.profile, sourceName: opts.sourceName, parsers });
   const names = indexNames(config.INDEX_PREFIX);
   const run = opts.run ?? newRunId();

@@ -23,7 +23,7 @@ const DIMENSIONS: Dimension[] = ['height', 'width', 'depth', 'length', 'diameter
 const langs = (m: LangMap | undefined): string[] => (m ? Object.values(m) : []);
 // A label in every language as one part: tokens never span whitespace, so joining parts with a
 // space gives the same index text, and one repeated part is remembered whole by `indexText`.
-const allLangs = (m: LangMap | undefined): string => (m ? Object.values(m).join(' ') : '');
+const allLangs = (m: LangMap | undefined): string => langs(m).join(' ');
 const termText = (terms: VocabTerm[]): string[] => terms.flatMap((t) => [allLangs(t.label), t.source ?? '']);
 
 export function buildDocument(

@@ -23,7 +23,6 @@ function quote(key: string): string {
 
 /** Serialises directly in sorted-key order, without building sorted copies. */
 function write(value: unknown): string | undefined {
-  if (typeof value === 'string') return JSON.stringify(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = '[';
