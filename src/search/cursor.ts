@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { invalidParams } from '../errors.js';
 
 /**
@@ -20,7 +20,7 @@ interface CursorBody {
 }
 
 export function fingerprint(parts: unknown): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 12);
+  return hash('sha256', JSON.stringify(parts), 'base64url').slice(0, 12);
 }
 
 export function encodeCursor(sort: SortValue[], queryHash: string, relaxed = false): string {
