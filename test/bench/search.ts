@@ -1,5 +1,5 @@
-import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Pool } from 'undici';
 import { buildApp } from '../../src/app.js';
 import { indexNames, loadConfig, type Config } from '../../src/config.js';
 import { createEs, type Es, type estypes } from '../../src/es/client.js';
@@ -14,9 +14,10 @@ import { ingestSample } from '../eval/search.js';
 import { loadQueries } from '../helpers/search-relevance.js';
 
 /**
- * Search latency: the relevance-set queries through the API over real HTTP (keep-alive) against
- * the identical Elasticsearch request bodies sent straight to Elasticsearch, interleaved in the
- * same run; p50/p95 of each and their ratios, then throughput with 16 concurrent clients.
+ * Search latency: the relevance-set queries through the API over real HTTP against the identical
+ * Elasticsearch request bodies sent straight to Elasticsearch, interleaved in the same run. Both
+ * sides use a keep-alive undici pool (the Elasticsearch client's own transport) and parse the JSON.
+ * p50/p95 of each and their ratios, then throughput with 16 concurrent clients.
  * Targets: API p50 within 1 ms of raw, API p95 within 1.10x of raw.
  */
 
@@ -67,20 +68,12 @@ async function cases(raw: Es, index: string): Promise<Case[]> {
   return out;
 }
 
-function httpGet(agent: Agent, port: number, path: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, agent, method: 'GET' }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}: ${Buffer.concat(chunks).toString().slice(0, 300)}`));
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
+/** GET over the pool; the JSON body parsed, as the Elasticsearch client does with its answers. */
+async function httpGet(pool: Pool, path: string): Promise<unknown> {
+  const res = await pool.request({ method: 'GET', path });
+  const text = await res.body.text();
+  if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`);
+  return JSON.parse(text);
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
@@ -98,10 +91,11 @@ export async function benchSearch(config: Config, es: Es, opts: { rounds?: numbe
   const app = await buildApp(config, { es, logger: createLogger('silent'), bulk: { runner: false } } as Parameters<typeof buildApp>[1]);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as AddressInfo).port;
-  const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  // The same HTTP stack on both sides: the Elasticsearch client sends through an undici pool too.
+  const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 32 });
   try {
     const all = await cases(raw, index);
-    const viaApi = (c: Case) => httpGet(agent, port, `/v1/search?${c.qs}`);
+    const viaApi = (c: Case) => httpGet(pool, `/v1/search?${c.qs}`);
     const viaRaw = async (c: Case) => {
       for (const body of c.bodies) await raw.search({ index, ...body });
     };
@@ -152,7 +146,7 @@ export async function benchSearch(config: Config, es: Es, opts: { rounds?: numbe
       pass: p50DiffMs <= 1 && p95Ratio <= 1.1,
     };
   } finally {
-    agent.destroy();
+    await pool.close();
     await app.close();
     await raw.close();
   }
