@@ -7,8 +7,9 @@ import { Memo } from '../../src/memo.js';
  * word matches through its stem: `figures` → `figur`). Both sides fold with `src/domain/fold.ts`.
  *
  * Speed: most parts repeat across records (vocabulary labels in every language, country names,
- * category labels, recurring captions), so the analysis of a part is memoised whole; long parts
- * (descriptions) are not, but their words' stems are. Both memos are bounded.
+ * category labels, recurring captions), so the analysis of a part is memoised whole (bounded);
+ * long parts (descriptions) are not, and their words are stemmed directly: `stem` returns most
+ * words after one character test, cheaper than looking them up.
  */
 
 interface Analysed {
@@ -24,13 +25,12 @@ const MEMO_PART_CHARS = 320;
 /** An `indexText` function with its own bounded memory. */
 export function createIndexText(): (texts: (string | undefined)[]) => string | undefined {
   const parts = new Memo<Analysed>(MEMO_MAX);
-  const stems = new Memo<string>(MEMO_MAX);
 
   const analyse = (text: string): Analysed => {
     const toks = tokens(text);
     const extra: string[] = [];
     for (const t of toks) {
-      const s = stems.get(t, () => stem(t));
+      const s = stem(t);
       if (s && s !== t) extra.push(s);
     }
     return { joined: toks.join(' '), extra };

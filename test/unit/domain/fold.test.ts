@@ -163,6 +163,13 @@ describe('stem', () => {
     expect(stem(fold('ورق'))).toBe('ورق');
   });
 
+  it('keeps words whose last letter no rule removes, in any script', () => {
+    for (const w of ['bowl', 'collar', 'jar', 'amphora1', 'ікона1', 'مخطوطة1', 'bronze9']) expect(stem(w)).toBe(w);
+    expect(stem('figure')).toBe('figur');
+    expect(stem('boxes')).toBe('boxe');
+    expect(stem('amulets')).toBe('amulet');
+  });
+
   it('leaves other scripts unchanged', () => {
     expect(stem('陶瓷')).toBe('陶瓷');
   });
