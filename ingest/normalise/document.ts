@@ -33,6 +33,34 @@ export function buildDocument(
   imageFields: Record<string, unknown> = {},
   hash: string = recordHash(record),
 ): ObjectDocument {
+  const doc = derivedFields(record, deps, imageFields, hash);
+  doc.record = record;
+  return doc;
+}
+
+/**
+ * `JSON.stringify(buildDocument(record, deps, imageFields, hash))`, byte for byte, with the record
+ * part taken from `recordJson` (`JSON.stringify(record)`, already made for its hash) instead of
+ * serialising the record a second time: `record` is the document's last member.
+ */
+export function documentJson(
+  record: CanonicalRecord,
+  deps: DocumentDeps,
+  imageFields: Record<string, unknown>,
+  hash: string,
+  recordJson: string,
+): string {
+  const doc = derivedFields(record, deps, imageFields, hash);
+  if (Object.hasOwn(doc, 'record')) {
+    doc.record = record;
+    return JSON.stringify(doc);
+  }
+  const head = JSON.stringify(doc);
+  return `${head.slice(0, -1)},"record":${recordJson}}`;
+}
+
+/** Every member of the document but `record`, in the document's order. */
+function derivedFields(record: CanonicalRecord, deps: DocumentDeps, imageFields: Record<string, unknown>, hash: string): ObjectDocument {
   const doc: ObjectDocument = { id: record.id, kind: record.kind, content_hash: hash, source_name: record.source.name, source_file: record.source.file };
   if (record.list) {
     doc.list_id = record.list.id;
@@ -77,7 +105,6 @@ export function buildDocument(
   const title = record.title.en ?? Object.values(record.title)[0] ?? record.objectType[0]?.label.en;
   if (title) doc.sort_title = title.slice(0, 256);
   doc.search = searchFields(record, deps);
-  doc.record = record;
   return doc;
 }
 

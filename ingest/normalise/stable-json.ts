@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * JSON with object keys sorted at every depth, so two structurally equal values always serialise
@@ -42,7 +42,7 @@ function write(value: unknown): string | undefined {
 }
 
 export function sha256Hex(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** sha256 of the stable JSON of a value: the content hash used for incremental ingest. */
@@ -58,4 +58,13 @@ export function contentHash(value: unknown): string {
  */
 export function recordHash(value: unknown): string {
   return sha256Hex(JSON.stringify(value));
+}
+
+/**
+ * A record's JSON and its `recordHash`, from one serialisation: the document embeds the same
+ * JSON (`documentJson`), so a run serialises each record once.
+ */
+export function recordJsonAndHash(value: unknown): { json: string; hash: string } {
+  const json = JSON.stringify(value);
+  return { json, hash: sha256Hex(json) };
 }

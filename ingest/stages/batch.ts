@@ -1,10 +1,10 @@
 import type { Logger } from '../../src/logger.js';
 import { CanonicalRecord } from '../../src/schemas/record.js';
 import type { StoredMeta } from '../images/index.js';
-import { buildDocument, type DocumentDeps } from '../normalise/document.js';
+import { documentJson, type DocumentDeps } from '../normalise/document.js';
 import { imageDocFields } from '../normalise/img-fields.js';
 import type { Normalised } from '../normalise/record-base.js';
-import { recordHash } from '../normalise/stable-json.js';
+import { recordJsonAndHash } from '../normalise/stable-json.js';
 import { countWarnings, describeWarning, type IngestReport, type RecordReason } from '../report.js';
 import type { BulkOp } from '../sink/bulk.js';
 import type { IndexWriter } from '../sink/writer.js';
@@ -73,7 +73,7 @@ export async function* processBatch(ctx: BatchContext, batch: Pending[]): AsyncG
   for (const { item, at } of valid) {
     const rec = item.record;
     countWarnings(r, rec.warnings);
-    const hash = recordHash(rec);
+    const { json, hash } = recordJsonAndHash(rec);
     const write = ctx.writer.needsWrite(rec.id, hash);
     if (rec.warnings.length) {
       const entry: RecordReason = { id: rec.id, at, outcome: write ? 'indexed' : 'unchanged', reasons: rec.warnings.map(describeWarning) };
@@ -86,8 +86,7 @@ export async function* processBatch(ctx: BatchContext, batch: Pending[]): AsyncG
       continue;
     }
     const described = (metas.get(item) ?? []).map((m: StoredMeta) => ({ sha256: m.sha256, descriptors: m.descriptors }));
-    const doc = buildDocument(rec, ctx.deps, imageDocFields(described), hash);
-    yield { op: 'index', id: rec.id, body: JSON.stringify(doc) };
+    yield { op: 'index', id: rec.id, body: documentJson(rec, ctx.deps, imageDocFields(described), hash, json) };
   }
   ctx.log.info(
     {

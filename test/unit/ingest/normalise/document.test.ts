@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CanonicalRecord } from '../../../../src/schemas/record.js';
-import { buildDocument } from '../../../../ingest/normalise/document.js';
+import { buildDocument, documentJson } from '../../../../ingest/normalise/document.js';
 import { documentDeps } from '../../../../ingest/normalise/parsers.js';
 import { imageDocFields } from '../../../../ingest/normalise/img-fields.js';
-import { recordHash } from '../../../../ingest/normalise/stable-json.js';
+import { recordHash, recordJsonAndHash } from '../../../../ingest/normalise/stable-json.js';
 
 function sample(): CanonicalRecord {
   return {
@@ -124,5 +124,24 @@ describe('buildDocument', () => {
     ] as never);
     expect(fields.img).toEqual({ phash: '0123456789abcdef' });
     expect(buildDocument(rec, documentDeps, fields).img).toEqual({ phash: '0123456789abcdef' });
+  });
+
+  it('serialises to the JSON of buildDocument byte for byte, reusing the record JSON its hash was taken of', () => {
+    const fields = { img: { phash: '0123456789abcdef' } };
+    const { json, hash } = recordJsonAndHash(rec);
+    expect(json).toBe(JSON.stringify(rec));
+    expect(hash).toBe(recordHash(rec));
+    const text = documentJson(rec, documentDeps, fields, hash, json);
+    expect(text).toBe(JSON.stringify(buildDocument(rec, documentDeps, fields, hash)));
+    expect(JSON.parse(text).record).toEqual(rec);
+    const bare: CanonicalRecord = { ...sample(), list: undefined, holder: undefined, images: [], warnings: [] };
+    const b = recordJsonAndHash(bare);
+    expect(documentJson(bare, documentDeps, {}, b.hash, b.json)).toBe(JSON.stringify(buildDocument(bare, documentDeps)));
+  });
+
+  it('keeps the order of buildDocument when image fields name a member it sets itself', () => {
+    const odd = { record: 'x', search: 'y' };
+    const { json, hash } = recordJsonAndHash(rec);
+    expect(documentJson(rec, documentDeps, odd, hash, json)).toBe(JSON.stringify(buildDocument(rec, documentDeps, odd, hash)));
   });
 });
