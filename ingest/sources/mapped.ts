@@ -2,11 +2,11 @@ import { isAbsolute, resolve } from 'node:path';
 import type { CanonicalRecord } from '../../src/schemas/record.js';
 import type { Parsers } from '../normalise/parser-types.js';
 import { addTerms, emptyRecord, uniq, warning, type ImageInput, type Normalised } from '../normalise/record-base.js';
-import { mergeDate, mergeMeasurements } from './merge.js';
-import { select } from './paths.js';
-import { applyList, asText } from './list-ops.js';
+import { mergeDate, mergeMeasurements, type YearFields } from './merge.js';
+import { parsePath, selectTexts } from './paths.js';
+import { applyList } from './list-ops.js';
 import type { CompiledField, CompiledProfile } from './profile.js';
-import { TARGETS } from './transforms.js';
+import { TARGETS, type ParseTransformName, type TargetDef, type TargetType } from './transforms.js';
 
 /**
  * One row of a tabular source → a canonical record, through a compiled mapping profile.
@@ -24,82 +24,141 @@ export interface RowContext {
 export type MapResult = { ok: true; value: Normalised } | { ok: false; error: string };
 
 export function mapRow(row: Record<string, unknown>, profile: CompiledProfile, ctx: RowContext): MapResult {
-  const native = select(row, profile.id.path, profile.id.steps).map(asText).find(Boolean);
+  const plan = planOf(profile);
+  const ids: string[] = [];
+  selectTexts(row, profile.id.path, profile.id.steps, ids);
+  const native = ids[0];
   if (!native) return { ok: false, error: `no id: "${profile.id.path}" is empty or missing` };
   const record = emptyRecord(`${profile.source}:${native}`, profile.kind, { name: profile.source, file: ctx.file, lang: profile.lang });
   const images: ImageInput[] = [];
-  for (const [target, value] of Object.entries(profile.constants)) {
-    if (value !== undefined) setString(record, target, value, false);
-  }
-  const seen = new Map<string, string[]>();
-  for (const field of profile.fields) applyField(record, images, row, field, profile, ctx, seen);
+  for (const [target, value] of plan.constants) setString(record, target, value, false);
+  const seen: Seen = { materials: undefined, objectType: undefined };
+  for (const field of plan.fields) applyField(record, images, row, field, profile, ctx, seen);
   // A target fed by several fields warns once, when none of its inputs gave a value.
   if (record.places.source && !record.places.countries.length) {
     record.warnings.push(warning('places.countries', 'COUNTRY_UNKNOWN', 'no country recognised in the place names', record.places.source));
   }
-  const materials = seen.get('materials');
+  const materials = seen.materials;
   if (materials && !record.materials.length) {
     record.warnings.push(warning('materials', 'MATERIAL_UNKNOWN', 'no material of the vocabulary recognised', materials.join('; ')));
   }
-  const types = seen.get('objectType');
+  const types = seen.objectType;
   if (types && !record.objectType.length) {
     record.warnings.push(warning('objectType', 'OBJECT_TYPE_UNKNOWN', 'no object type of the vocabulary recognised', types.join('; ')));
   }
   return { ok: true, value: { record, images } };
 }
 
+/** The source values a vocabulary target was fed, for its one warning. */
+interface Seen {
+  materials: string[] | undefined;
+  objectType: string[] | undefined;
+}
+
+/** What a field needs decided once per profile rather than per row. */
+interface FieldPlan {
+  field: CompiledField;
+  type: TargetType;
+  parse: CompiledField['parse'] | { name: ParseTransformName };
+  /** `langmap`: the language written to. */
+  lang: string;
+  /** `date` with `dateRange(begin,end)`: the two year fields. */
+  years: YearFields | undefined;
+}
+
+interface ProfilePlan {
+  constants: [string, string][];
+  fields: FieldPlan[];
+}
+
+// Compiled profiles are immutable once made: each is planned once, for as long as it is in use.
+const plans = new WeakMap<CompiledProfile, ProfilePlan>();
+
+function planOf(profile: CompiledProfile): ProfilePlan {
+  let plan = plans.get(profile);
+  if (!plan) {
+    plan = {
+      constants: Object.entries(profile.constants).filter((e): e is [string, string] => e[1] !== undefined),
+      fields: profile.fields.map((field) => {
+        const def: TargetDef = TARGETS[field.to];
+        const parse = field.parse ?? (def.parse[0] ? { name: def.parse[0] as ParseTransformName } : undefined);
+        const lang = (parse && 'arg' in parse ? parse.arg : undefined) ?? profile.lang;
+        const args = parse?.name === 'dateRange' && 'args' in parse ? parse.args : undefined;
+        const years: YearFields | undefined = args ? [yearField(args[0]), yearField(args[1])] : undefined;
+        return { field, type: def.type, parse, lang, years };
+      }),
+    };
+    plans.set(profile, plan);
+  }
+  return plan;
+}
+
+/** A year field's path, parsed now when it can be (else each row's `select` reports it, as before). */
+function yearField(path: string): YearFields[number] {
+  try {
+    return { path, steps: parsePath(path) };
+  } catch {
+    return { path, steps: undefined };
+  }
+}
+
 function applyField(
   record: CanonicalRecord,
   images: ImageInput[],
   row: Record<string, unknown>,
-  field: CompiledField,
+  plan: FieldPlan,
   profile: CompiledProfile,
   ctx: RowContext,
-  seen: Map<string, string[]>,
+  seen: Seen,
 ): void {
-  let values = field.from.flatMap((f) => select(row, f.path, f.steps)).map(asText).filter((v): v is string => !!v);
+  const field = plan.field;
+  let values: string[] = [];
+  for (const f of field.from) selectTexts(row, f.path, f.steps, values);
   for (const t of field.list) values = applyList(t.name, t.arg, values, ctx.parsers);
-  const def = TARGETS[field.to];
-  const parse = field.parse ?? (def.parse[0] ? { name: def.parse[0] as NonNullable<CompiledField['parse']>['name'] } : undefined);
   const p = ctx.parsers;
-  const src = values.join('; ');
-  switch (def.type) {
+  switch (plan.type) {
     case 'langmap': {
       if (!values.length) return;
-      const lang = (parse && 'arg' in parse ? parse.arg : undefined) ?? profile.lang;
-      const key = field.to as 'title' | 'description';
-      const text = values.join('\n\n');
-      record[key][lang] = record[key][lang] ? `${record[key][lang]}\n\n${text}` : text;
+      const lang = plan.lang;
+      const map = record[field.to as 'title' | 'description'];
+      const text = values.length === 1 ? (values[0] as string) : values.join('\n\n');
+      map[lang] = map[lang] ? `${map[lang]}\n\n${text}` : text;
       return;
     }
     case 'string':
     case 'strings':
-      if (parse?.name === 'regions') {
-        const found = values.flatMap((v) => p.regions(v));
-        record.places.regions = uniq([...record.places.regions, ...(found.length ? found : [])]);
+      if (plan.parse?.name === 'regions') {
+        const found: string[] = [];
+        for (const v of values) for (const r of p.regions(v)) found.push(r);
+        record.places.regions = uniq([...record.places.regions, ...found]);
         return;
       }
-      for (const v of values) setString(record, field.to, v, def.type === 'string');
+      for (const v of values) setString(record, field.to, v, plan.type === 'string');
       return;
     case 'countries': {
       if (!values.length) return;
-      const codes = values.flatMap((v) => p.countries(v));
-      record.places.countries = uniq([...record.places.countries, ...codes]);
+      const countries = [...record.places.countries];
+      for (const v of values) for (const c of p.countries(v)) countries.push(c);
+      record.places.countries = uniq(countries);
+      const src = values.join('; ');
       record.places.source = record.places.source ? `${record.places.source}; ${src}` : src;
       return;
     }
     case 'vocab': {
-      const into = field.to === 'materials' ? record.materials : record.objectType;
-      for (const v of values) addTerms(into, field.to === 'materials' ? p.materials(v, profile.lang) : p.objectTypes(v, profile.lang));
-      if (values.length) seen.set(field.to, [...(seen.get(field.to) ?? []), ...values]);
-      if (field.to === 'materials' && values.length && !record.materialText) record.materialText = src;
+      if (!values.length) return;
+      const materials = field.to === 'materials';
+      const into = materials ? record.materials : record.objectType;
+      for (const v of values) addTerms(into, materials ? p.materials(v, profile.lang) : p.objectTypes(v, profile.lang));
+      const key = materials ? 'materials' : 'objectType';
+      seen[key] = seen[key] ? [...seen[key], ...values] : values;
+      if (materials && !record.materialText) record.materialText = values.join('; ');
       return;
     }
     case 'measurements':
       for (const v of values) mergeMeasurements(record, p.measurements(v));
       return;
     case 'date':
-      mergeDate(record, values, parse?.name === 'dateRange' && 'args' in parse ? parse.args : undefined, row, profile.lang, p);
+      mergeDate(record, values, plan.years, row, profile.lang, p);
       return;
     case 'periods':
       for (const v of values) {
@@ -125,8 +184,9 @@ function setString(record: CanonicalRecord, target: string, value: string, singl
     }
     case 'holder.institution':
     case 'holder.inventoryNumber': {
-      const key = target.slice('holder.'.length) as 'institution' | 'inventoryNumber';
-      record.holder = { ...record.holder, [key]: value };
+      // The record's own holder (made here), so it is set in place; key order as a spread gives.
+      const holder = (record.holder ??= {});
+      holder[target === 'holder.institution' ? 'institution' : 'inventoryNumber'] = value;
       return;
     }
     case 'inscriptions':

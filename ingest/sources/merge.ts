@@ -1,6 +1,6 @@
 import type { CanonicalRecord, DateRange, Measurements } from '../../src/schemas/record.js';
 import type { Parsed, Parsers } from '../normalise/parser-types.js';
-import { select } from './paths.js';
+import { select, type Step } from './paths.js';
 
 /** Adds parsed measurements to a record: new dimensions appended, weight kept if none yet. */
 export function mergeMeasurements(record: CanonicalRecord, parsed: Parsed<Measurements>): void {
@@ -19,6 +19,9 @@ function year(value: unknown): number | undefined {
   return Number.isInteger(n) ? n : undefined;
 }
 
+/** The begin and end year fields of `dateRange(begin,end)`, with their parsed paths. */
+export type YearFields = [{ path: string; steps: Step[] | undefined }, { path: string; steps: Step[] | undefined }];
+
 /**
  * A date from text, and, with `dateRange(begin,end)`, from numeric year fields: the numeric years
  * win when present (0/0 means unknown in museum exports), the text still gives periods and
@@ -27,7 +30,7 @@ function year(value: unknown): number | undefined {
 export function mergeDate(
   record: CanonicalRecord,
   texts: string[],
-  yearFields: [string, string] | undefined,
+  yearFields: YearFields | undefined,
   row: Record<string, unknown>,
   lang: string,
   p: Parsers,
@@ -37,8 +40,8 @@ export function mergeDate(
   let begin: number | undefined;
   let end: number | undefined;
   if (yearFields) {
-    begin = year(select(row, yearFields[0])[0]);
-    end = year(select(row, yearFields[1])[0]);
+    begin = year(select(row, yearFields[0].path, yearFields[0].steps)[0]);
+    end = year(select(row, yearFields[1].path, yearFields[1].steps)[0]);
     if (begin === 0 && end === 0) begin = end = undefined;
     if (begin !== undefined && end === undefined) end = begin;
     if (end !== undefined && begin === undefined) begin = end;

@@ -1,3 +1,5 @@
+import { asText } from './list-ops.js';
+
 /**
  * Field paths of a mapping profile: `Title`, `Creators.ConcatDisplayName`, `Geographies[*].GeographyTerm`,
  * `Images[0].Raw`, `Geographies[GeoType=Place of Origin|Place of Discovery].GeographyTerm`.
@@ -89,6 +91,33 @@ export function select(row: Record<string, unknown>, path: string, steps: Step[]
     current = next;
   }
   return clean(current);
+}
+
+/**
+ * `select(row, path, steps).map(asText).filter(Boolean)`, appended to `out`, without the
+ * intermediate arrays (every mapped field of every row goes through here).
+ */
+export function selectTexts(row: Record<string, unknown>, path: string, steps: Step[], out: string[]): void {
+  if (Object.hasOwn(row, path)) return pushTexts(row[path], out);
+  const only = steps.length === 1 ? steps[0] : undefined;
+  if (only && only.pick === undefined) {
+    // One plain key: the child itself (an array is visited element by element, as `pick` does).
+    return pushTexts(row[only.key], out);
+  }
+  for (const v of select(row, path, steps)) {
+    const t = asText(v);
+    if (t) out.push(t);
+  }
+}
+
+function pushTexts(value: unknown, out: string[]): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    for (const v of value) pushTexts(v, out);
+    return;
+  }
+  const t = asText(value);
+  if (t) out.push(t);
 }
 
 function clean(values: unknown[]): unknown[] {

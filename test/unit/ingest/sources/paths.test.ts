@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePath, select } from '../../../../ingest/sources/paths.js';
+import { asText } from '../../../../ingest/sources/list-ops.js';
+import { parsePath, select, selectTexts } from '../../../../ingest/sources/paths.js';
 
 const row = {
   Title: 'Zeus',
@@ -41,5 +42,30 @@ describe('field paths', () => {
     expect(() => parsePath('a[x]')).toThrow(/bad pick/);
     expect(() => parsePath('')).toThrow(/empty/);
     expect(() => parsePath('a..b')).toThrow(/bad step/);
+  });
+});
+
+describe('selectTexts', () => {
+  const mixed: Record<string, unknown> = {
+    ...row,
+    Count: 3,
+    Flag: false,
+    Nested: [['  a  b ', null, [7, { x: 1 }]], '', 'c\td'],
+    Obj: { x: 1 },
+    'A.B': ' dotted ',
+    A: { B: 'not this', C: [{ D: 'e' }, null, 'f'] },
+  };
+  const paths = ['Title', 'Count', 'Flag', 'Nested', 'Obj', 'Empty', 'Missing', 'toString', 'A.B', 'A.C', 'A.C.D', 'A.C[*].D', 'A.C[1]', 'Creators.Name', 'Creators[Name=A].Name', 'Dimensions.Height', 'Geographies[GeoType=Place of Origin|Place of Discovery].GeographyTerm'];
+
+  it('gives the texts of select, as asText writes them, for every kind of path and value', () => {
+    for (const path of paths) {
+      const out: string[] = ['kept'];
+      selectTexts(mixed, path, parsePath(path), out);
+      const expected = select(mixed, path).map(asText).filter((v): v is string => !!v);
+      expect(out, path).toEqual(['kept', ...expected]);
+    }
+    const out: string[] = [];
+    selectTexts(mixed, 'Nested', parsePath('Nested'), out);
+    expect(out).toEqual(['a b', '7', 'c d']);
   });
 });
