@@ -53,6 +53,19 @@ describe('readTabular', () => {
     expect(rows[4]).toMatchObject({ ok: true, row: { title: 'Figure é' } });
   });
 
+  it('reads a large gzipped NDJSON file as decoding it whole would: lines and characters across chunks', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { gunzipSync } = await import('node:zlib');
+    const file = 'ingest/sample/walters/walters_objects_2015.jsonl.gz';
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+    expect(lines.some((l) => /[^\x00-\x7f]/.test(l))).toBe(true);
+    const expected = lines.flatMap((l, i) => (l.trim() ? [`line ${i + 1} ${JSON.stringify(JSON.parse(l))}`] : []));
+    const got: string[] = [];
+    for await (const r of readTabular(file)) got.push(r.ok ? `${r.at} ${JSON.stringify(r.row)}` : r.error);
+    expect(got.length).toBe(expected.length);
+    expect(got.every((g, i) => g === expected[i])).toBe(true);
+  });
+
   it('reads gzipped NDJSON transparently', async () => {
     expect(await all('objects.ndjson.gz')).toEqual(await all('objects.ndjson'));
   });
