@@ -142,28 +142,63 @@ export function tokenSpans(text: string): Token[] {
   return tokenSpansGeneral(text);
 }
 
-/** `tokenSpans` for any script (no ASCII shortcut). */
+/** `tokenSpans` for any script (no ASCII shortcut for the whole text). */
 export function tokenSpansGeneral(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(RAW_WORD_RE)) {
     const start = m.index;
     const end = start + m[0].length;
-    for (const piece of fold(m[0]).split(NON_ALNUM_RE)) {
-      for (const word of splitApostrophes(piece)) if (word) out.push({ text: word, start, end });
-    }
+    for (const word of rawWordTokens(m[0])) if (word) out.push({ text: word, start, end });
   }
   return out;
+}
+
+/**
+ * The folded tokens of one raw word. An ASCII raw word is letters, digits and `'`/`` ` `` between
+ * them: folding it only lowercases it and turns `` ` `` into `'`, and it has nothing to split but
+ * apostrophes (most words of mixed-script text; the same result as the full pipeline).
+ */
+function rawWordTokens(raw: string): string[] {
+  if (ASCII_RE.test(raw)) return splitApostrophes(raw.toLowerCase().replace(/`/g, "'"));
+  return fold(raw).split(NON_ALNUM_RE).flatMap(splitApostrophes);
 }
 
 /** Folded word tokens: `tokens("Côte d’Ivoire, 1,25 m")` → `["cote","d","ivoire","1","25","m"]`. */
 export function tokens(text: string): string[] {
   if (!ASCII_RE.test(text)) return tokenSpansGeneral(text).map((t) => t.text);
-  // ASCII, as in `tokenSpans`, without the offsets.
-  const words = text.toLowerCase().match(ASCII_WORD_RE);
-  if (!words) return [];
+  return asciiTokens(text.toLowerCase());
+}
+
+const isAsciiAlnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+const APOSTROPHE = 0x27;
+const BACKTICK = 0x60;
+
+/**
+ * `tokens` of ASCII text, lowercased: the words `ASCII_WORD_RE` matches (letters and digits,
+ * with `'` or `` ` `` between them), found by one scan of the text instead of a regular expression,
+ * and split on apostrophes as in `tokenSpans`.
+ */
+function asciiTokens(lower: string): string[] {
   const out: string[] = [];
-  for (const w of words) {
-    if (w.includes("'") || w.includes('`')) {
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiAlnum(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let quoted = false;
+    for (;;) {
+      while (i < n && isAsciiAlnum(lower.charCodeAt(i))) i++;
+      const c = lower.charCodeAt(i);
+      if ((c === APOSTROPHE || c === BACKTICK) && i + 1 < n && isAsciiAlnum(lower.charCodeAt(i + 1))) {
+        quoted = true;
+        i++;
+      } else break;
+    }
+    const w = lower.slice(start, i);
+    if (quoted) {
       for (const part of splitApostrophes(w.replace(/`/g, "'"))) if (part) out.push(part);
     } else out.push(w);
   }

@@ -23,7 +23,6 @@
  * Digits and other scripts are returned unchanged.
  */
 
-const LATIN_RE = /^[a-z]+$/u;
 const CYRILLIC_RE = /^[\u0400-\u04ff]+$/u;
 const ARABIC_RE = /^[\u0600-\u06ff]+$/u;
 
@@ -33,16 +32,41 @@ function cutLatin(s: string, n: number, add = ''): string {
   return next.length < 4 ? s : next;
 }
 
+const S = 0x73;
+const I = 0x69;
+const U = 0x75;
+const X = 0x78;
+const E = 0x65;
+const Y = 0x79;
+
 function stemLatin(t: string): string {
   let s = t;
-  if (s.endsWith('eaux')) s = cutLatin(s, 1);
-  else if (s.endsWith('aux')) s = cutLatin(s, 2, 'l');
-  else if (s.endsWith('eux') || s.endsWith('oux')) s = cutLatin(s, 1);
-  else if (s.endsWith('s') && !/[siu]s$/u.test(s)) s = cutLatin(s, 1);
-  if (s.endsWith('ie')) s = cutLatin(s, 1);
-  else if (s.endsWith('y') && s.length >= 4) s = `${s.slice(0, -1)}i`;
-  else if (s.endsWith('e')) s = cutLatin(s, 1);
+  const last = s.charCodeAt(s.length - 1);
+  if (last === X) {
+    if (s.endsWith('eaux')) s = cutLatin(s, 1);
+    else if (s.endsWith('aux')) s = cutLatin(s, 2, 'l');
+    else if (s.endsWith('eux') || s.endsWith('oux')) s = cutLatin(s, 1);
+  } else if (last === S) {
+    // Plural -s, except after s, u, i.
+    const before = s.charCodeAt(s.length - 2);
+    if (before !== S && before !== I && before !== U) s = cutLatin(s, 1);
+  }
+  // -ie → -i and a final -e are the same cut; -y → -i.
+  const end = s.charCodeAt(s.length - 1);
+  if (end === E) s = cutLatin(s, 1);
+  else if (end === Y && s.length >= 4) s = `${s.slice(0, -1)}i`;
   return s;
+}
+
+/** `/^[a-z]+$/`, by character codes. */
+function isLatin(t: string): boolean {
+  const n = t.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
 }
 
 // Folded forms: й→и and ї→і, so "-ий" is "-ии", "-їв" is "-ів".
@@ -81,7 +105,7 @@ export function stem(token: string): string {
   // own script. Any other ASCII ending keeps the token as is (most words of a text).
   const last = token.charCodeAt(token.length - 1);
   if (last < 0x80 && last !== 0x73 && last !== 0x78 && last !== 0x65 && last !== 0x79) return token;
-  if (LATIN_RE.test(token)) return stemLatin(token);
+  if (isLatin(token)) return stemLatin(token);
   if (CYRILLIC_RE.test(token)) return stemCyrillic(token);
   if (ARABIC_RE.test(token)) return stemArabic(token);
   return token;
