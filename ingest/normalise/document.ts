@@ -1,6 +1,6 @@
 import type { CanonicalRecord, Dimension, LangMap, VocabTerm } from '../../src/schemas/record.js';
 import { periodBucketsOf } from '../../src/domain/dates.js';
-import { indexText as sharedIndexText } from './index-text.js';
+import { indexText as sharedIndexText, type IndexText } from './index-text.js';
 import { recordHash } from './stable-json.js';
 
 /**
@@ -13,7 +13,7 @@ export interface DocumentDeps {
   /** Every name of a country (ISO code) in the languages the gazetteer knows, for free text. */
   countryNames(code: string): string[];
   /** The text of a `search.*` field from its parts; default: `index-text.ts`'s shared one. */
-  indexText?: ((parts: (string | undefined)[]) => string | undefined) | undefined;
+  indexText?: IndexText | undefined;
 }
 
 export type ObjectDocument = Record<string, unknown> & { id: string; content_hash: string };
@@ -112,18 +112,17 @@ function searchFields(r: CanonicalRecord, deps: DocumentDeps): Record<string, st
   const indexText = deps.indexText ?? sharedIndexText;
   const unparsed = (prefix: string) => r.warnings.filter((w) => w.field.startsWith(prefix) && w.source).map((w) => w.source);
   const fields: Record<string, string | undefined> = {
-    object_type: indexText(termText(r.objectType)),
+    // Vocabulary, category, place and period parts come back in the same combinations on many
+    // records: their whole answer is remembered (`repeats`).
+    object_type: indexText(termText(r.objectType), true),
     title: indexText(langs(r.title)),
-    category: indexText(r.category.map((c) => allLangs(c.label))),
-    material: indexText([...termText(r.materials), r.materialText]),
-    place: indexText([
-      ...r.places.countries.map((c) => deps.countryNames(c).join(' ')),
-      ...r.places.regions,
-      ...r.places.sites,
-      ...r.places.cultures,
-      r.places.source,
-    ]),
-    period: indexText([...r.date.periods.map((p) => allLangs(p.label)), r.date.source, ...unparsed('date.periods')]),
+    category: indexText(r.category.map((c) => allLangs(c.label)), true),
+    material: indexText([...termText(r.materials), r.materialText], true),
+    place: indexText(
+      [...r.places.countries.map((c) => deps.countryNames(c).join(' ')), ...r.places.regions, ...r.places.sites, ...r.places.cultures, r.places.source],
+      true,
+    ),
+    period: indexText([...r.date.periods.map((p) => allLangs(p.label)), r.date.source, ...unparsed('date.periods')], true),
     // Caption parts no parser recognised (e.g. 'cuneiform') stay searchable as description text.
     description: indexText([...langs(r.description), r.maker, ...unparsed('caption')]),
     inscriptions: indexText([r.inscriptions]),

@@ -15,44 +15,62 @@ import { Memo } from '../../src/memo.js';
 interface Analysed {
   /** The folded tokens joined by single spaces ('' when none). */
   joined: string;
-  /** Stems that differ from their own token, in order (may repeat). */
+  /** Stems that differ from their own token, each once, in order of first appearance. */
   extra: string[];
+  /** `extra` joined by single spaces. */
+  extraJoined: string;
 }
+
+/**
+ * The index text of some parts. `repeats`: the caller expects this very combination of parts on
+ * many records (vocabulary labels, country names, category paths), so the whole answer is
+ * remembered; parts unique to a record (titles, inventory numbers) are better left out.
+ */
+export type IndexText = (texts: (string | undefined)[], repeats?: boolean) => string | undefined;
 
 const MEMO_MAX = 100_000;
 const MEMO_PART_CHARS = 320;
+const MEMO_CALL_CHARS = 2_000;
+const SEP = '\u0000';
 
 /** An `indexText` function with its own bounded memory. */
-export function createIndexText(): (texts: (string | undefined)[]) => string | undefined {
+export function createIndexText(): IndexText {
   const parts = new Memo<Analysed>(MEMO_MAX);
+  const calls = new Memo<string | undefined>(MEMO_MAX);
 
   const analyse = (text: string): Analysed => {
     const toks = tokens(text);
-    const extra: string[] = [];
+    let extra: string[] = [];
     for (const t of toks) {
       const s = stem(t);
       if (s && s !== t) extra.push(s);
     }
-    return { joined: toks.join(' '), extra };
+    if (extra.length > 1) extra = [...new Set(extra)];
+    return { joined: toks.join(' '), extra, extraJoined: extra.join(' ') };
   };
 
   const partOf = (text: string): Analysed => (text.length > MEMO_PART_CHARS ? analyse(text) : parts.get(text, () => analyse(text)));
 
-  return (texts) => {
+  const compute = (texts: (string | undefined)[]): string | undefined => {
     let out = '';
     const analysed: Analysed[] = [];
+    let withExtra = 0;
     for (const text of texts) {
       if (!text) continue;
       const a = partOf(text);
       if (!a.joined) continue;
       analysed.push(a);
+      if (a.extra.length) withExtra++;
       out = out ? `${out} ${a.joined}` : a.joined;
     }
-    if (!out) return undefined;
-    let seen: Set<string> | undefined;
+    if (!out || !withExtra) return out || undefined;
+    if (withExtra === 1) {
+      // One part with stems: its own list is already each stem once.
+      for (const a of analysed) if (a.extra.length) return `${out} ${a.extraJoined}`;
+    }
+    const seen = new Set<string>();
     for (const a of analysed) {
       for (const s of a.extra) {
-        seen ??= new Set();
         if (!seen.has(s)) {
           seen.add(s);
           out += ` ${s}`;
@@ -60,6 +78,19 @@ export function createIndexText(): (texts: (string | undefined)[]) => string | u
       }
     }
     return out;
+  };
+
+  return (texts, repeats = false) => {
+    if (!repeats) return compute(texts);
+    // Key: the non-empty parts, NUL-separated (a part holding a NUL is not remembered).
+    let key = '';
+    for (const text of texts) {
+      if (!text) continue;
+      if (text.includes(SEP)) return compute(texts);
+      key = key ? `${key}${SEP}${text}` : text;
+      if (key.length > MEMO_CALL_CHARS) return compute(texts);
+    }
+    return calls.get(key, () => compute(texts));
   };
 }
 

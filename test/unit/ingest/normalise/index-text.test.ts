@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stem, tokens } from '../../../../src/domain/fold.js';
-import { indexText } from '../../../../ingest/normalise/index-text.js';
+import { createIndexText, indexText } from '../../../../ingest/normalise/index-text.js';
 
 /** The reference definition: every folded token in order, then once each stem that differs from its token. */
 function reference(parts: string[]): string | undefined {
@@ -45,5 +45,31 @@ describe('indexText', () => {
 
   it('gives nothing for empty or punctuation-only text', () => {
     expect(indexText([undefined, '', ' — , ; '])).toBeUndefined();
+  });
+
+  it('gives the same answer when the caller says the parts repeat, remembered or not', () => {
+    const it = createIndexText();
+    const calls: (string | undefined)[][] = [
+      ['Figurines Figurine statuettes', undefined, 'bronzes', ''],
+      ['Figurines Figurine statuettes', 'bronzes'],
+      ['a\u0000b', 'figures'],
+      ['a', 'b\u0000figures'],
+      ['Ікони ікона', 'المخطوطات مخطوطة', 'Côte d’Ivoire ivories'],
+      [undefined, ''],
+      ['x'.repeat(3000), 'vases'],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const c of calls) {
+        const expected = reference(c.filter((p): p is string => !!p));
+        expect(it(c, true)).toBe(expected);
+        expect(it(c)).toBe(expected);
+      }
+    }
+  });
+
+  it('lists each differing stem once, across parts and within one part', () => {
+    const parts = ['figures figures vases', 'figures jars', 'statuettes'];
+    expect(createIndexText()(parts)).toBe(reference(parts));
+    expect(createIndexText()(parts)?.split(' ').filter((w) => w === 'figur')).toHaveLength(1);
   });
 });
