@@ -1,6 +1,6 @@
 import type { CanonicalRecord, Dimension, LangMap, VocabTerm } from '../../src/schemas/record.js';
 import { periodBucketsOf } from '../../src/domain/dates.js';
-import { indexText as sharedIndexText, type IndexText } from './index-text.js';
+import { indexText as sharedIndexText, type IndexText, type TextPart } from './index-text.js';
 import { recordHash } from './stable-json.js';
 
 /**
@@ -21,10 +21,10 @@ export type ObjectDocument = Record<string, unknown> & { id: string; content_has
 const DIMENSIONS: Dimension[] = ['height', 'width', 'depth', 'length', 'diameter', 'thickness'];
 
 const langs = (m: LangMap | undefined): string[] => (m ? Object.values(m) : []);
-// A label in every language as one part: tokens never span whitespace, so joining parts with a
-// space gives the same index text, and one repeated part is remembered whole by `indexText`.
-const allLangs = (m: LangMap | undefined): string => langs(m).join(' ');
-const termText = (terms: VocabTerm[]): string[] => terms.flatMap((t) => [allLangs(t.label), t.source ?? '']);
+// A label in every language as one part (its values joined by spaces): tokens never span
+// whitespace, so this gives the same index text as separate parts, and one repeated label is one
+// part remembered whole by `indexText`.
+const termText = (terms: VocabTerm[]): TextPart[] => terms.flatMap((t) => [langs(t.label), t.source ?? '']);
 
 export function buildDocument(
   record: CanonicalRecord,
@@ -116,13 +116,10 @@ function searchFields(r: CanonicalRecord, deps: DocumentDeps): Record<string, st
     // records: their whole answer is remembered (`repeats`).
     object_type: indexText(termText(r.objectType), true),
     title: indexText(langs(r.title)),
-    category: indexText(r.category.map((c) => allLangs(c.label)), true),
+    category: indexText(r.category.map((c) => langs(c.label)), true),
     material: indexText([...termText(r.materials), r.materialText], true),
-    place: indexText(
-      [...r.places.countries.map((c) => deps.countryNames(c).join(' ')), ...r.places.regions, ...r.places.sites, ...r.places.cultures, r.places.source],
-      true,
-    ),
-    period: indexText([...r.date.periods.map((p) => allLangs(p.label)), r.date.source, ...unparsed('date.periods')], true),
+    place: indexText([...r.places.countries.map((c) => deps.countryNames(c)), ...r.places.regions, ...r.places.sites, ...r.places.cultures, r.places.source], true),
+    period: indexText([...r.date.periods.map((p) => langs(p.label)), r.date.source, ...unparsed('date.periods')], true),
     // Caption parts no parser recognised (e.g. 'cuneiform') stay searchable as description text.
     description: indexText([...langs(r.description), r.maker, ...unparsed('caption')]),
     inscriptions: indexText([r.inscriptions]),

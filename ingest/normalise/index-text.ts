@@ -1,5 +1,6 @@
 import { stem, tokens } from '../../src/domain/fold.js';
 import { Memo } from '../../src/memo.js';
+import { CallMemo, JoinedParts } from './index-text-memo.js';
 
 /**
  * The text stored in a `search.*` field: the folded tokens in order (so phrase and shingle queries
@@ -21,22 +22,24 @@ interface Analysed {
   extraJoined: string;
 }
 
+/** A part of a search text: a text, or values to join with spaces (a label in every language). */
+export type TextPart = string | readonly string[] | undefined;
+
 /**
  * The index text of some parts. `repeats`: the caller expects this very combination of parts on
  * many records (vocabulary labels, country names, category paths), so the whole answer is
  * remembered; parts unique to a record (titles, inventory numbers) are better left out.
  */
-export type IndexText = (texts: (string | undefined)[], repeats?: boolean) => string | undefined;
+export type IndexText = (texts: TextPart[], repeats?: boolean) => string | undefined;
 
 const MEMO_MAX = 100_000;
 const MEMO_PART_CHARS = 320;
-const MEMO_CALL_CHARS = 2_000;
-const SEP = '\u0000';
 
 /** An `indexText` function with its own bounded memory. */
 export function createIndexText(): IndexText {
   const parts = new Memo<Analysed>(MEMO_MAX);
-  const calls = new Memo<string | undefined>(MEMO_MAX);
+  const calls = new CallMemo(MEMO_MAX);
+  const joins = new JoinedParts(MEMO_MAX);
 
   const analyse = (text: string): Analysed => {
     const toks = tokens(text);
@@ -51,12 +54,11 @@ export function createIndexText(): IndexText {
 
   const partOf = (text: string): Analysed => (text.length > MEMO_PART_CHARS ? analyse(text) : parts.get(text, () => analyse(text)));
 
-  const compute = (texts: (string | undefined)[]): string | undefined => {
+  const compute = (texts: readonly string[]): string | undefined => {
     let out = '';
     const analysed: Analysed[] = [];
     let withExtra = 0;
     for (const text of texts) {
-      if (!text) continue;
       const a = partOf(text);
       if (!a.joined) continue;
       analysed.push(a);
@@ -81,16 +83,12 @@ export function createIndexText(): IndexText {
   };
 
   return (texts, repeats = false) => {
-    if (!repeats) return compute(texts);
-    // Key: the non-empty parts, NUL-separated (a part holding a NUL is not remembered).
-    let key = '';
-    for (const text of texts) {
-      if (!text) continue;
-      if (text.includes(SEP)) return compute(texts);
-      key = key ? `${key}${SEP}${text}` : text;
-      if (key.length > MEMO_CALL_CHARS) return compute(texts);
+    const given: string[] = [];
+    for (const t of texts) {
+      const text = typeof t === 'string' || t === undefined ? t : joins.join(t);
+      if (text) given.push(text);
     }
-    return calls.get(key, () => compute(texts));
+    return repeats ? calls.get(given, () => compute(given)) : compute(given);
   };
 }
 

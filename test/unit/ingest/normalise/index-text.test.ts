@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stem, tokens } from '../../../../src/domain/fold.js';
 import { createIndexText, indexText } from '../../../../ingest/normalise/index-text.js';
+import { CallMemo, JoinedParts } from '../../../../ingest/normalise/index-text-memo.js';
 
 /** The reference definition: every folded token in order, then once each stem that differs from its token. */
 function reference(parts: string[]): string | undefined {
@@ -71,5 +72,48 @@ describe('indexText', () => {
     const parts = ['figures figures vases', 'figures jars', 'statuettes'];
     expect(createIndexText()(parts)).toBe(reference(parts));
     expect(createIndexText()(parts)?.split(' ').filter((w) => w === 'figur')).toHaveLength(1);
+  });
+
+  it('reads an array part as its values joined by spaces (a label in every language)', () => {
+    const it = createIndexText();
+    const label = ['Figurines', 'Statuettes', 'Фігурки', 'تماثيل'];
+    const other = ['Figurines', 'Idols'];
+    for (let round = 0; round < 2; round++) {
+      for (const repeats of [false, true]) {
+        expect(it([label, 'bronzes', [], undefined], repeats)).toBe(reference([label.join(' '), 'bronzes']));
+        expect(it([other, ['x', ''], label], repeats)).toBe(reference([other.join(' '), 'x ', label.join(' ')]));
+      }
+    }
+  });
+});
+
+describe('index text memories', () => {
+  it('join values once: the same string object for the same values, never for different ones', () => {
+    const j = new JoinedParts(10);
+    const a = j.join(['Bronze', 'برونز']);
+    expect(a).toBe('Bronze برونز');
+    expect(j.join(['Bronze', 'برونز'])).toBe(a);
+    expect(j.join(['Bronze', 'Bronce'])).toBe('Bronze Bronce');
+    expect(j.join(['Bronze', 'برونز', 'x'])).toBe('Bronze برونز x');
+    expect(j.join(['Bronze'])).toBe('Bronze');
+    expect(j.join([])).toBe('');
+    for (let i = 0; i < 30; i++) expect(j.join([`v${i}`, 'w'])).toBe(`v${i} w`);
+    expect(j.join(['Bronze', 'برونز'])).toBe('Bronze برونز');
+  });
+
+  it('remember answers by their sequence of parts, within a bound', () => {
+    const m = new CallMemo(3);
+    let computed = 0;
+    const get = (parts: string[]) => m.get(parts, () => (computed++, parts.join('|') || undefined));
+    expect(get(['a', 'b'])).toBe('a|b');
+    expect(get(['a'])).toBe('a');
+    expect(get(['a', 'b'])).toBe('a|b');
+    expect(get([])).toBeUndefined();
+    expect(get([])).toBeUndefined();
+    expect(computed).toBe(3);
+    expect(get(['b', 'a'])).toBe('b|a'); // full: answered, and the memory starts again empty
+    expect(get(['c', 'd'])).toBe('c|d');
+    expect(get(['a', 'b'])).toBe('a|b');
+    expect(computed).toBe(6);
   });
 });
