@@ -6,8 +6,17 @@ export function applyList(name: ListTransformName, arg: string | undefined, valu
   switch (name) {
     case 'text':
       return values.map((v) => v.replace(/\s+/g, ' ').trim()).filter(Boolean);
-    case 'split':
-      return values.flatMap((v) => v.split(arg ?? ';')).map((v) => v.trim()).filter(Boolean);
+    case 'split': {
+      const sep = arg ?? ';';
+      const out: string[] = [];
+      for (const v of values) {
+        for (const piece of v.split(sep)) {
+          const t = piece.trim();
+          if (t) out.push(t);
+        }
+      }
+      return out;
+    }
     case 'join':
       return values.length ? [values.join(arg ?? '; ')] : [];
     case 'first':
@@ -16,17 +25,26 @@ export function applyList(name: ListTransformName, arg: string | undefined, valu
       return [...new Set(values)];
     case 'prefix':
       return values.map((v) => `${arg ?? ''}${v}`);
-    case 'pathAfter':
-      return values.flatMap((v) => {
-        const parts = v.split(/[\\/]/).map((p) => p.trim());
-        const i = parts.findIndex((p) => p.toLowerCase() === (arg ?? '').toLowerCase());
-        const next = i >= 0 ? parts[i + 1] : undefined;
-        return next ? [next] : [];
-      });
+    case 'pathAfter': {
+      const marker = (arg ?? '').toLowerCase();
+      const out: string[] = [];
+      for (const v of values) {
+        const parts = v.split(PATH_SEP_RE);
+        for (let i = 0; i < parts.length; i++) {
+          if ((parts[i] as string).trim().toLowerCase() !== marker) continue;
+          const next = parts[i + 1]?.trim();
+          if (next) out.push(next);
+          break;
+        }
+      }
+      return out;
+    }
     case 'unlessCountry':
       return values.filter((v) => !parsers.isCountry(v));
   }
 }
+
+const PATH_SEP_RE = /[\\/]/;
 
 /** Whitespace that `asText` changes: runs, anything but a plain space, at either end. */
 const UNTIDY_SPACE_RE = /\s\s|[^\S ]|^\s|\s$/;
