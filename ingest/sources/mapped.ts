@@ -33,7 +33,8 @@ export function mapRow(row: Record<string, unknown>, profile: CompiledProfile, c
   const images: ImageInput[] = [];
   for (const [target, value] of plan.constants) setString(record, target, value, false);
   const seen: Seen = { materials: undefined, objectType: undefined };
-  for (const field of plan.fields) applyField(record, images, row, field, profile, ctx, seen);
+  const shared: (string[] | undefined)[] = plan.shared ? new Array<string[] | undefined>(plan.shared) : [];
+  for (const field of plan.fields) applyField(record, images, row, field, profile, ctx, seen, shared);
   // A target fed by several fields warns once, when none of its inputs gave a value.
   if (record.places.source && !record.places.countries.length) {
     record.warnings.push(warning('places.countries', 'COUNTRY_UNKNOWN', 'no country recognised in the place names', record.places.source));
@@ -64,11 +65,15 @@ interface FieldPlan {
   lang: string;
   /** `date` with `dateRange(begin,end)`: the two year fields. */
   years: YearFields | undefined;
+  /** Per source path: its slot in the row's cache when several fields read it, else -1. */
+  slots: number[];
 }
 
 interface ProfilePlan {
   constants: [string, string][];
   fields: FieldPlan[];
+  /** Number of source paths read by more than one field (their texts are read once per row). */
+  shared: number;
 }
 
 // Compiled profiles are immutable once made: each is planned once, for as long as it is in use.
@@ -77,15 +82,20 @@ const plans = new WeakMap<CompiledProfile, ProfilePlan>();
 function planOf(profile: CompiledProfile): ProfilePlan {
   let plan = plans.get(profile);
   if (!plan) {
+    const uses = new Map<string, number>();
+    for (const f of profile.fields) for (const from of f.from) uses.set(from.path, (uses.get(from.path) ?? 0) + 1);
+    const slotOf = new Map<string, number>();
+    for (const [path, n] of uses) if (n > 1) slotOf.set(path, slotOf.size);
     plan = {
       constants: Object.entries(profile.constants).filter((e): e is [string, string] => e[1] !== undefined),
+      shared: slotOf.size,
       fields: profile.fields.map((field) => {
         const def: TargetDef = TARGETS[field.to];
         const parse = field.parse ?? (def.parse[0] ? { name: def.parse[0] as ParseTransformName } : undefined);
         const lang = (parse && 'arg' in parse ? parse.arg : undefined) ?? profile.lang;
         const args = parse?.name === 'dateRange' && 'args' in parse ? parse.args : undefined;
         const years: YearFields | undefined = args ? [yearField(args[0]), yearField(args[1])] : undefined;
-        return { field, type: def.type, parse, lang, years };
+        return { field, type: def.type, parse, lang, years, slots: field.from.map((f) => slotOf.get(f.path) ?? -1) };
       }),
     };
     plans.set(profile, plan);
@@ -110,10 +120,25 @@ function applyField(
   profile: CompiledProfile,
   ctx: RowContext,
   seen: Seen,
+  shared: (string[] | undefined)[],
 ): void {
   const field = plan.field;
   let values: string[] = [];
-  for (const f of field.from) selectTexts(row, f.path, f.steps, values);
+  for (let i = 0; i < field.from.length; i++) {
+    const f = field.from[i] as CompiledField['from'][number];
+    const slot = plan.slots[i] ?? -1;
+    if (slot < 0) {
+      selectTexts(row, f.path, f.steps, values);
+      continue;
+    }
+    let texts = shared[slot];
+    if (!texts) {
+      texts = [];
+      selectTexts(row, f.path, f.steps, texts);
+      shared[slot] = texts;
+    }
+    for (const t of texts) values.push(t);
+  }
   for (const t of field.list) values = applyList(t.name, t.arg, values, ctx.parsers);
   const p = ctx.parsers;
   switch (plan.type) {
