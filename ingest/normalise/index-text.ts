@@ -7,10 +7,11 @@ import { CallMemo, JoinedParts } from './index-text-memo.js';
  * on folded text match), followed once by each stem that differs from its own token (so a query
  * word matches through its stem: `figures` → `figur`). Both sides fold with `src/domain/fold.ts`.
  *
- * Speed: most parts repeat across records (vocabulary labels in every language, country names,
- * category labels, recurring captions), so the analysis of a part is memoised whole (bounded);
- * long parts (descriptions) are not, and their words are stemmed directly: `stem` returns most
- * words after one character test, cheaper than looking them up.
+ * Speed: vocabulary labels in every language, country names, category and period labels repeat
+ * across records; the caller says so (`repeats`), and then each part's analysis and the whole
+ * answer are remembered (bounded, per run). Other parts (titles, descriptions, inventory numbers)
+ * are mostly unique to their record: they are analysed directly, and their words stemmed directly
+ * (`stem` returns most words after one character test, cheaper than looking them up).
  */
 
 interface Analysed {
@@ -26,9 +27,9 @@ interface Analysed {
 export type TextPart = string | readonly string[] | undefined;
 
 /**
- * The index text of some parts. `repeats`: the caller expects this very combination of parts on
- * many records (vocabulary labels, country names, category paths), so the whole answer is
- * remembered; parts unique to a record (titles, inventory numbers) are better left out.
+ * The index text of some parts. `repeats`: the caller expects these parts, and this very
+ * combination of them, on many records (vocabulary labels, country names, category paths), so
+ * they are remembered; parts unique to a record (titles, inventory numbers) are better left out.
  */
 export type IndexText = (texts: TextPart[], repeats?: boolean) => string | undefined;
 
@@ -54,12 +55,12 @@ export function createIndexText(): IndexText {
 
   const partOf = (text: string): Analysed => (text.length > MEMO_PART_CHARS ? analyse(text) : parts.get(text, () => analyse(text)));
 
-  const compute = (texts: readonly string[]): string | undefined => {
+  const compute = (texts: readonly string[], remember: boolean): string | undefined => {
     let out = '';
     const analysed: Analysed[] = [];
     let withExtra = 0;
     for (const text of texts) {
-      const a = partOf(text);
+      const a = remember ? partOf(text) : analyse(text);
       if (!a.joined) continue;
       analysed.push(a);
       if (a.extra.length) withExtra++;
@@ -88,7 +89,7 @@ export function createIndexText(): IndexText {
       const text = typeof t === 'string' || t === undefined ? t : joins.join(t);
       if (text) given.push(text);
     }
-    return repeats ? calls.get(given, () => compute(given)) : compute(given);
+    return repeats ? calls.get(given, () => compute(given, true)) : compute(given, false);
   };
 }
 
