@@ -159,14 +159,21 @@ export function tokenSpansGeneral(text: string): Token[] {
  * apostrophes (most words of mixed-script text; the same result as the full pipeline).
  */
 function rawWordTokens(raw: string): string[] {
-  if (ASCII_RE.test(raw)) return splitApostrophes(raw.toLowerCase().replace(/`/g, "'"));
+  if (ASCII_RE.test(raw)) {
+    const lower = raw.toLowerCase();
+    return splitApostrophes(lower.includes('`') ? lower.replace(/`/g, "'") : lower);
+  }
   return fold(raw).split(NON_ALNUM_RE).flatMap(splitApostrophes);
 }
 
 /** Folded word tokens: `tokens("Côte d’Ivoire, 1,25 m")` → `["cote","d","ivoire","1","25","m"]`. */
 export function tokens(text: string): string[] {
-  if (!ASCII_RE.test(text)) return tokenSpansGeneral(text).map((t) => t.text);
-  return asciiTokens(text.toLowerCase());
+  if (ASCII_RE.test(text)) return asciiTokens(text.toLowerCase());
+  // As `tokenSpansGeneral`, without the offsets.
+  const out: string[] = [];
+  const raws = text.match(RAW_WORD_RE);
+  if (raws) for (const raw of raws) for (const word of rawWordTokens(raw)) if (word) out.push(word);
+  return out;
 }
 
 const isAsciiAlnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);

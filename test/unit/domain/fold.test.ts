@@ -39,6 +39,12 @@ describe('ASCII shortcut', () => {
     expect(ascii.filter((t) => !same(t))).toEqual([]);
   });
 
+  it('tokens gives the texts of tokenSpans on every sample string, whatever its script', () => {
+    const nonAscii = texts.filter((t) => !/^[\x00-\x7f]*$/.test(t));
+    expect(nonAscii.length).toBeGreaterThan(500);
+    expect(texts.filter((t) => tokens(t).join(' ') !== tokenSpans(t).map((s) => s.text).join(' '))).toEqual([]);
+  });
+
   it('non-ASCII text still takes the full pipeline', () => {
     expect(fold('Côte d’Ivoire')).toBe('cote d\'ivoire');
     expect(tokens('Côte d’Ivoire')).toEqual(['cote', 'd', 'ivoire']);
