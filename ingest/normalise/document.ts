@@ -108,9 +108,13 @@ function derivedFields(record: CanonicalRecord, deps: DocumentDeps, imageFields:
   return doc;
 }
 
+/** Source texts of the warnings on a field (a module function: a closure per record costs more under tsx). */
+function unparsed(r: CanonicalRecord, prefix: string): (string | undefined)[] {
+  return r.warnings.filter((w) => w.field.startsWith(prefix) && w.source).map((w) => w.source);
+}
+
 function searchFields(r: CanonicalRecord, deps: DocumentDeps): Record<string, string> {
   const indexText = deps.indexText ?? sharedIndexText;
-  const unparsed = (prefix: string) => r.warnings.filter((w) => w.field.startsWith(prefix) && w.source).map((w) => w.source);
   const fields: Record<string, string | undefined> = {
     // Vocabulary, category, place and period parts come back in the same combinations on many
     // records: their whole answer is remembered (`repeats`).
@@ -119,9 +123,9 @@ function searchFields(r: CanonicalRecord, deps: DocumentDeps): Record<string, st
     category: indexText(r.category.map((c) => langs(c.label)), true),
     material: indexText([...termText(r.materials), r.materialText], true),
     place: indexText([...r.places.countries.map((c) => deps.countryNames(c)), ...r.places.regions, ...r.places.sites, ...r.places.cultures, r.places.source], true),
-    period: indexText([...r.date.periods.map((p) => langs(p.label)), r.date.source, ...unparsed('date.periods')], true),
+    period: indexText([...r.date.periods.map((p) => langs(p.label)), r.date.source, ...unparsed(r, 'date.periods')], true),
     // Caption parts no parser recognised (e.g. 'cuneiform') stay searchable as description text.
-    description: indexText([...langs(r.description), r.maker, ...unparsed('caption')]),
+    description: indexText([...langs(r.description), r.maker, ...unparsed(r, 'caption')]),
     inscriptions: indexText([r.inscriptions]),
     holder: indexText([r.holder?.institution, r.holder?.inventoryNumber]),
   };
