@@ -63,26 +63,32 @@ export async function* readTabular(file: string, opts: TabularOptions = {}): Asy
   else yield* readCsv(stream, opts.delimiter ?? (file.toLowerCase().replace(/\.gz$/, '').endsWith('.tsv') ? '\t' : ','));
 }
 
-async function* readNdjson(stream: Readable): AsyncGenerator<SourceRow> {
+/** NDJSON rows of a byte stream (exported for tests). */
+export async function* readNdjson(stream: Readable): AsyncGenerator<SourceRow> {
   // Lines are cut on the newline byte and each decoded alone: a newline byte is never part of a
   // multi-byte UTF-8 character, so this reads what decoding the whole stream would, but ASCII lines
   // stay one-byte strings (quicker to parse) and no chunk-sized strings are built and re-copied.
-  let rest: Buffer | undefined;
+  // The start of a line still unfinished at the end of a chunk is kept as copies (a stream may
+  // reuse a chunk's memory once it is consumed), joined once its end arrives.
+  let pending: Buffer[] = [];
   let n = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     let start = 0;
     for (let nl = chunk.indexOf(NEWLINE); nl >= 0; nl = chunk.indexOf(NEWLINE, start)) {
       n++;
-      const line = rest ? Buffer.concat([rest, chunk.subarray(start, nl)]).toString('utf8') : chunk.toString('utf8', start, nl);
-      rest = undefined;
+      let line: string;
+      if (pending.length) {
+        pending.push(chunk.subarray(start, nl));
+        line = Buffer.concat(pending).toString('utf8');
+        pending = [];
+      } else line = chunk.toString('utf8', start, nl);
       start = nl + 1;
       if (line.trim() !== '') yield toRow(`line ${n}`, line);
     }
-    // The unfinished line is copied: a stream may reuse the memory of a chunk once it is consumed.
-    if (start < chunk.length) rest = Buffer.concat(rest ? [rest, chunk.subarray(start)] : [chunk.subarray(start)]);
+    if (start < chunk.length) pending.push(Buffer.from(chunk.subarray(start)));
   }
-  if (rest) {
-    const line = rest.toString('utf8');
+  if (pending.length) {
+    const line = Buffer.concat(pending).toString('utf8');
     if (line.trim() !== '') yield toRow(`line ${n + 1}`, line);
   }
 }

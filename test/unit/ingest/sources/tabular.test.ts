@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatOf, readTabular, type SourceRow } from '../../../../ingest/sources/tabular.js';
+import { Readable } from 'node:stream';
+import { formatOf, readNdjson, readTabular, type SourceRow } from '../../../../ingest/sources/tabular.js';
 
 const dir = 'test/fixtures/ingest/tabular';
 
@@ -64,6 +65,24 @@ describe('readTabular', () => {
     for await (const r of readTabular(file)) got.push(r.ok ? `${r.at} ${JSON.stringify(r.row)}` : r.error);
     expect(got.length).toBe(expected.length);
     expect(got.every((g, i) => g === expected[i])).toBe(true);
+  });
+
+  it('joins lines cut anywhere by the stream: inside a character, over several chunks, at the very end', async () => {
+    const long = 'é'.repeat(5000);
+    const text = `{"a":"Côte d’Ivoire"}\r\n\n{"b":"${long}"}\n  \n{"c":1}`;
+    const bytes = Buffer.from(text, 'utf8');
+    const expected = [
+      { at: 'line 1', row: { a: 'Côte d’Ivoire' } },
+      { at: 'line 3', row: { b: long } },
+      { at: 'line 5', row: { c: 1 } },
+    ];
+    for (const size of [1, 2, 3, 7, 1000, bytes.length]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      const rows: unknown[] = [];
+      for await (const r of readNdjson(Readable.from(chunks))) rows.push(r.ok ? { at: r.at, row: r.row } : r);
+      expect(rows, `chunks of ${size} bytes`).toEqual(expected);
+    }
   });
 
   it('reads gzipped NDJSON transparently', async () => {
