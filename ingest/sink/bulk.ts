@@ -49,10 +49,8 @@ export async function runBulk(
   let pending: AsyncIterable<BulkOp> | BulkOp[] = source;
   for (let round = 0; ; round++) {
     const retry: BulkOp[] = [];
-    const byId = new Map<string, BulkOp>();
-    const iterator = tracked(pending, byId);
     const stats = await es.helpers.bulk<BulkOp>({
-      datasource: iterator,
+      datasource: Array.isArray(pending) ? pending : each(pending),
       onDocument: (o) => (o.op === 'delete' ? { delete: { _index: index, _id: o.id } } : [{ index: { _index: index, _id: o.id } }, o.body]),
       flushBytes: tuning.flushBytes,
       concurrency: tuning.concurrency,
@@ -61,17 +59,16 @@ export async function runBulk(
       refreshOnCompletion: false,
       onFlush: (s) => hooks.onFlush?.(s.successful),
       onDrop: (d) => {
-        const action = d.operation as unknown as Record<string, { _id?: string }>;
-        const id = String(Object.values(action)[0]?._id ?? '');
-        const op = byId.get(id);
-        if (d.status >= 500 && op && round < tuning.retries) {
+        const op = opOfDrop(d.operation as unknown as Record<string, { _id?: string } | undefined>, d.document);
+        const id = op.id;
+        if (d.status >= 500 && round < tuning.retries) {
           retry.push(op);
           return;
         }
-        if (d.status === 404 && op?.op === 'delete') return; // already gone
+        if (d.status === 404 && op.op === 'delete') return; // already gone
         const reason = `${d.status} ${d.error?.type ?? ''}: ${d.error?.reason ?? 'rejected'}`.trim();
         hooks.deadLetters?.write({ id, index, status: d.status, error: d.error, document: d.document });
-        hooks.onRejected?.(id, op?.op ?? 'index', reason);
+        hooks.onRejected?.(id, op.op, reason);
         result.failed++;
       },
     });
@@ -83,11 +80,18 @@ export async function runBulk(
   }
 }
 
-/** Keeps the ops in flight addressable by id (for retries), dropping them as the map grows. */
-async function* tracked(source: AsyncIterable<BulkOp> | BulkOp[], byId: Map<string, BulkOp>): AsyncGenerator<BulkOp> {
-  for await (const op of source) {
-    byId.set(op.id, op);
-    if (byId.size > 20_000) byId.delete(byId.keys().next().value as string);
-    yield op;
-  }
+/**
+ * The operation a dropped item came from, rebuilt from what the helper hands back (the action and
+ * the parsed document), so no operation has to be kept while it is in flight: keeping them would
+ * hold every document of a run in memory and make each garbage collection copy them.
+ */
+export function opOfDrop(action: Record<string, { _id?: string } | undefined>, document: unknown): BulkOp {
+  const kind = Object.keys(action)[0];
+  const id = String(action[kind ?? '']?._id ?? '');
+  return kind === 'delete' ? { op: 'delete', id } : { op: 'index', id, body: JSON.stringify(document) };
+}
+
+/** An async generator over the source, the form of stream the helper takes. */
+async function* each(source: AsyncIterable<BulkOp>): AsyncGenerator<BulkOp> {
+  yield* source;
 }
