@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import { buildApp } from '../../src/app.js';
@@ -36,6 +37,12 @@ export interface SearchBenchReport {
   p95Ratio: number;
   /** Median and p95 of the per-query differences (API - raw, same query, same round): the noise-robust overhead. */
   pairedDiffMs: { p50: number; p95: number };
+  /**
+   * Median per-query difference of a bare node:http server making the same Elasticsearch calls and
+   * answering the API's own bytes (no routing, validation, query building or shaping) against raw:
+   * what any HTTP API in front of Elasticsearch pays on this machine.
+   */
+  floorPairedMs: number;
   throughput: { clients: number; seconds: number; apiRps: number; rawRps: number };
   pass: boolean;
 }
@@ -82,6 +89,22 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
+/** A bare HTTP server: `GET /<i>` makes case i's Elasticsearch calls and answers `answers[i]`. */
+async function floorServer(es: Es, index: string, all: Case[], answers: string[]): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    const i = Number((req.url ?? '').slice(1));
+    const run = async () => {
+      for (const body of all[i]?.bodies ?? []) await es.search({ index, ...body });
+    };
+    run().then(
+      () => res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(answers[i]),
+      (err: unknown) => res.writeHead(500).end(String(err)),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
 /** Runs the benchmark against an index prefix that holds data. */
 export async function benchSearch(config: Config, es: Es, opts: { rounds?: number; seconds?: number } = {}): Promise<SearchBenchReport> {
   const rounds = opts.rounds ?? 8;
@@ -93,24 +116,35 @@ export async function benchSearch(config: Config, es: Es, opts: { rounds?: numbe
   const port = (app.server.address() as AddressInfo).port;
   // The same HTTP stack on both sides: the Elasticsearch client sends through an undici pool too.
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 32 });
+  // The floor server's own client, configured as the API's.
+  const floorEs = createEs({ url: config.ELASTICSEARCH_URL ?? '', apiKey: config.ELASTICSEARCH_API_KEY });
+  let floor: { server: Server; pool: Pool } | undefined;
   try {
     const all = await cases(raw, index);
     const viaApi = (c: Case) => httpGet(pool, `/v1/search?${c.qs}`);
     const viaRaw = async (c: Case) => {
       for (const body of c.bodies) await raw.search({ index, ...body });
     };
-    for (let i = 0; i < 3; i++) for (const c of all) await Promise.all([viaApi(c), viaRaw(c)]).catch((e: unknown) => Promise.reject(e));
+    const answers = await Promise.all(all.map(async (c) => JSON.stringify(await viaApi(c))));
+    const f = await floorServer(floorEs, index, all, answers);
+    floor = { server: f.server, pool: new Pool(`http://127.0.0.1:${f.port}`, { connections: 32 }) };
+    const floorPool = floor.pool;
+    const viaFloor = (c: Case) => httpGet(floorPool, `/${all.indexOf(c)}`);
+    for (let i = 0; i < 3; i++) for (const c of all) await Promise.all([viaApi(c), viaRaw(c), viaFloor(c)]);
     const apiMs: number[] = [];
     const rawMs: number[] = [];
+    const floorMs: number[] = [];
+    const sides: [(c: Case) => Promise<unknown>, number[]][] = [
+      [viaRaw, rawMs],
+      [viaApi, apiMs],
+      [viaFloor, floorMs],
+    ];
     for (let r = 0; r < rounds; r++) {
       for (const c of all) {
-        // Alternate which goes first, so neither always meets a warm cache.
-        if (r % 2 === 0) {
-          rawMs.push(await timed(() => viaRaw(c)));
-          apiMs.push(await timed(() => viaApi(c)));
-        } else {
-          apiMs.push(await timed(() => viaApi(c)));
-          rawMs.push(await timed(() => viaRaw(c)));
+        // Rotate which goes first, so none always meets a warm cache.
+        for (let k = 0; k < sides.length; k++) {
+          const [fn, out] = sides[(r + k) % sides.length]!;
+          out.push(await timed(() => fn(c)));
         }
       }
     }
@@ -142,11 +176,15 @@ export async function benchSearch(config: Config, es: Es, opts: { rounds?: numbe
       p50DiffMs,
       p95Ratio,
       pairedDiffMs: { p50: diffs.p50, p95: diffs.p95 },
+      floorPairedMs: figures(floorMs.map((a, i) => a - (rawMs[i] ?? 0))).p50,
       throughput: { clients: 16, seconds, apiRps, rawRps },
       pass: p50DiffMs <= 1 && p95Ratio <= 1.1,
     };
   } finally {
     await pool.close();
+    await floor?.pool.close();
+    floor?.server.close();
+    await floorEs.close();
     await app.close();
     await raw.close();
   }
@@ -160,6 +198,7 @@ export function printReport(r: SearchBenchReport): void {
   console.log(`API     ${f(r.api.p50)}  ${f(r.api.p95)}  ${f(r.api.mean)}`);
   console.log(`API p50 - raw p50 = ${r.p50DiffMs.toFixed(2)} ms (target <= 1 ms); API p95 / raw p95 = ${r.p95Ratio.toFixed(3)} (target <= 1.10)`);
   console.log(`paired per query (API - raw, same query and round): median ${r.pairedDiffMs.p50.toFixed(2)} ms, p95 ${r.pairedDiffMs.p95.toFixed(2)} ms`);
+  console.log(`  of which the HTTP floor (a bare node:http server, same Elasticsearch calls, the API's own bytes): median ${r.floorPairedMs.toFixed(2)} ms`);
   const t = r.throughput;
   console.log(`throughput, ${t.clients} concurrent clients, ${t.seconds} s: API ${t.apiRps.toFixed(0)} req/s, raw ES ${t.rawRps.toFixed(0)} req/s (${((t.apiRps / t.rawRps) * 100).toFixed(0)} %)`);
   console.log(r.pass ? 'search bench: targets met' : 'search bench: TARGETS MISSED');
