@@ -101,7 +101,6 @@ export interface Token {
 const WORD = "[\\p{L}\\p{M}\\p{N}\\u200c\\u200d]+";
 const RAW_WORD_RE = new RegExp(`${WORD}(?:['’‘ʼʻʿʾ\`´]${WORD})*`, 'gu');
 const NON_ALNUM_RE = /[^\p{L}\p{N}']+/u;
-const ASCII_WORD_RE = /[A-Za-z0-9]+(?:['`][A-Za-z0-9]+)*/g;
 
 /** French and Italian elided articles/prepositions: `d'ivoire` → `d ivoire`. */
 const ELISIONS = new Set(['qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'dell', 'nell', 'all', 'sull', 'dall', 'coll', 'quell', 'un']);
@@ -129,17 +128,14 @@ function splitApostrophes(word: string): string[] {
 
 /** Folded word tokens with source offsets: letters/digits of any script; punctuation splits. */
 export function tokenSpans(text: string): Token[] {
+  if (!ASCII_RE.test(text)) return tokenSpansGeneral(text);
+  // ASCII: a raw word is letters and digits with apostrophes between; folding it is lowercasing.
+  const lower = text.toLowerCase();
   const out: Token[] = [];
-  if (ASCII_RE.test(text)) {
-    // ASCII: a raw word is letters and digits with apostrophes between; folding it is lowercasing.
-    for (const m of text.matchAll(ASCII_WORD_RE)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      for (const word of splitApostrophes(m[0].toLowerCase().replace(/`/g, "'"))) if (word) out.push({ text: word, start, end });
-    }
-    return out;
-  }
-  return tokenSpansGeneral(text);
+  scanAsciiWords(lower, (start, end, quoted) => {
+    for (const word of asciiWordTokens(lower.slice(start, end), quoted)) out.push({ text: word, start, end });
+  });
+  return out;
 }
 
 /** `tokenSpans` for any script (no ASCII shortcut for the whole text). */
@@ -159,10 +155,7 @@ export function tokenSpansGeneral(text: string): Token[] {
  * apostrophes (most words of mixed-script text; the same result as the full pipeline).
  */
 function rawWordTokens(raw: string): string[] {
-  if (ASCII_RE.test(raw)) {
-    const lower = raw.toLowerCase();
-    return splitApostrophes(lower.includes('`') ? lower.replace(/`/g, "'") : lower);
-  }
+  if (ASCII_RE.test(raw)) return asciiWordTokens(raw.toLowerCase(), true);
   return fold(raw).split(NON_ALNUM_RE).flatMap(splitApostrophes);
 }
 
@@ -181,12 +174,11 @@ const APOSTROPHE = 0x27;
 const BACKTICK = 0x60;
 
 /**
- * `tokens` of ASCII text, lowercased: the words `ASCII_WORD_RE` matches (letters and digits,
- * with `'` or `` ` `` between them), found by one scan of the text instead of a regular expression,
- * and split on apostrophes as in `tokenSpans`.
+ * The words of lowercased ASCII text: letters and digits, with `'` or `` ` `` between them, found
+ * by one scan (cheaper than a regular expression); `word` gets each one's offsets and whether it
+ * holds an apostrophe.
  */
-function asciiTokens(lower: string): string[] {
-  const out: string[] = [];
+function scanAsciiWords(lower: string, word: (start: number, end: number, quoted: boolean) => void): void {
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -204,11 +196,22 @@ function asciiTokens(lower: string): string[] {
         i++;
       } else break;
     }
-    const w = lower.slice(start, i);
-    if (quoted) {
-      for (const part of splitApostrophes(w.replace(/`/g, "'"))) if (part) out.push(part);
-    } else out.push(w);
+    word(start, i, quoted);
   }
+}
+
+/** The tokens of one scanned ASCII word: itself, or its parts around apostrophes. */
+function asciiWordTokens(w: string, quoted: boolean): string[] {
+  return quoted ? splitApostrophes(w.replace(/`/g, "'")).filter(Boolean) : [w];
+}
+
+/** `tokens` of ASCII text. */
+function asciiTokens(lower: string): string[] {
+  const out: string[] = [];
+  scanAsciiWords(lower, (start, end, quoted) => {
+    if (!quoted) out.push(lower.slice(start, end));
+    else for (const part of asciiWordTokens(lower.slice(start, end), true)) out.push(part);
+  });
   return out;
 }
 
