@@ -57,7 +57,7 @@ export function contentHash(value: unknown): string {
  * `contentHash` (no key sorting); the content hash of records for incremental ingest.
  */
 export function recordHash(value: unknown): string {
-  return sha256Hex(JSON.stringify(value));
+  return recordJsonAndHash(value).hash;
 }
 
 /**

@@ -104,7 +104,7 @@ export function stem(token: string): string {
   // Only a Latin word ending in s, x, e or y can change; Cyrillic and Arabic words end in their
   // own script. Any other ASCII ending keeps the token as is (most words of a text).
   const last = token.charCodeAt(token.length - 1);
-  if (last < 0x80 && last !== 0x73 && last !== 0x78 && last !== 0x65 && last !== 0x79) return token;
+  if (last < 0x80 && last !== S && last !== X && last !== E && last !== Y) return token;
   if (isLatin(token)) return stemLatin(token);
   if (CYRILLIC_RE.test(token)) return stemCyrillic(token);
   if (ARABIC_RE.test(token)) return stemArabic(token);
