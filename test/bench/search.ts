@@ -129,7 +129,8 @@ export async function benchSearch(config: Config, es: Es, opts: { rounds?: numbe
     const f = await floorServer(floorEs, index, all, answers);
     floor = { server: f.server, pool: new Pool(`http://127.0.0.1:${f.port}`, { connections: 32 }) };
     const floorPool = floor.pool;
-    const viaFloor = (c: Case) => httpGet(floorPool, `/${all.indexOf(c)}`);
+    const floorPaths = new Map(all.map((c, i) => [c, `/${i}`]));
+    const viaFloor = (c: Case) => httpGet(floorPool, floorPaths.get(c) ?? '/');
     for (let i = 0; i < 3; i++) for (const c of all) await Promise.all([viaApi(c), viaRaw(c), viaFloor(c)]);
     const apiMs: number[] = [];
     const rawMs: number[] = [];
