@@ -1,4 +1,5 @@
 import { tokenSpans, tokens, type Token } from './fold.js';
+import { Memo } from '../memo.js';
 import { AFRICA_EUROPE } from './periods/africa-europe.js';
 import { AMERICAS_PERIODS } from './periods/americas.js';
 import { ASIA } from './periods/asia.js';
@@ -165,19 +166,13 @@ function strictOk(toks: Token[], i: number, len: number, text: string): boolean 
 }
 
 // Caption parts and inventory values repeat a lot: remember recent answers (bounded).
-const CACHE = new Map<string, PeriodMatch[]>();
-const CACHE_MAX = 20_000;
+const CACHE = new Memo<PeriodMatch[]>(20_000);
 
 /** Every gazetteer name found in `text`, left to right, without overlaps (matches are shared: do not mutate). */
 export function findPeriods(text: string, opts: FindPeriodOptions = {}): PeriodMatch[] {
   if (typeof text !== 'string' || text.trim() === '') return [];
   const key = `${opts.regions?.join(',') ?? ''}|${text}`;
-  const hit = CACHE.get(key);
-  if (hit) return [...hit];
-  if (CACHE.size >= CACHE_MAX) CACHE.clear();
-  const found = scan(text, opts);
-  CACHE.set(key, found);
-  return [...found];
+  return [...CACHE.get(key, () => scan(text, opts))];
 }
 
 function scan(text: string, opts: FindPeriodOptions): PeriodMatch[] {

@@ -1,4 +1,5 @@
 import { fold, tokens as tokenise } from '../domain/fold.js';
+import { Memo } from '../memo.js';
 import type { TextInput } from './text.js';
 import { fuzzinessOf } from './text.js';
 
@@ -75,28 +76,17 @@ export function withinEdits(a: string, b: string, max: number): boolean {
   return prev[b.length]! <= max;
 }
 
-/** Process-wide memos of the two per-word costs (bounded: cleared when full). */
+/** Process-wide memos of the two per-word costs (bounded). */
 const MEMO_MAX = 50_000;
-let stems = new Map<string, string>();
-let folds = new Map<string, string>();
-
-function memo(map: Map<string, string>, key: string, fn: (k: string) => string): string {
-  let v = map.get(key);
-  if (v === undefined) {
-    v = fn(key);
-    map.set(key, v);
-  }
-  return v;
-}
+const stems = new Memo<string>(MEMO_MAX);
+const folds = new Memo<string>(MEMO_MAX);
 
 function stemOf(word: string, m: Matcher): string {
-  if (stems.size >= MEMO_MAX) stems = new Map();
-  return memo(stems, word, m.stem);
+  return stems.get(word, () => m.stem(word));
 }
 
 function foldOf(word: string): string {
-  if (folds.size >= MEMO_MAX) folds = new Map();
-  return memo(folds, word, fold);
+  return folds.get(word, () => fold(word));
 }
 
 function hits(word: string, m: Matcher): boolean {
