@@ -10,7 +10,6 @@ import { allPhrases } from '../domain/vocab/build.js';
 import { labelFor, narrowerKeys, VOCAB_LANGS, type Vocabulary } from '../domain/vocabulary.js';
 import { Memo } from '../memo.js';
 import type { Expansion, SearchDomain } from './domain.js';
-import { periodBucketLabel } from './period-labels.js';
 
 /**
  * The search's domain, bound to the project's vocabularies, gazetteers and parsers. Country names
@@ -75,12 +74,11 @@ export function resolveCountry(input: string): string | undefined {
   return resolveCountryQuery(t) ?? byName.get(fold(t));
 }
 
-/** Bucket labels of the date module (en, fr, es, ar, uk), ours for the other languages. */
+/** Bucket labels of the date module, in the language asked for (English otherwise). */
 const periodLabel = perLanguage(computePeriodLabel);
 function computePeriodLabel(key: string, lang: string): string | undefined {
   const labels = bucketLabels(key) as Record<string, string> | undefined;
-  if (!labels) return periodBucketLabel(key, lang);
-  return labels[lang] ?? periodBucketLabel(key, lang) ?? labels.en;
+  return labels && (labels[lang] ?? labels.en);
 }
 
 /** Years typed as text (`2000 BC`, `siglo XVIII`), parsed once per text and end (the date grammar is costly). */

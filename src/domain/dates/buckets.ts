@@ -6,7 +6,8 @@ import { intToRoman } from '../roman.js';
  * (`c1` = 1..100 ... `c21` = 2001..2100). Keys sort chronologically with `periodBucketOrder`.
  */
 
-export type BucketLabel = Record<'en' | 'fr' | 'es' | 'ar' | 'uk', string>;
+/** A bucket's label in every language of the interface. */
+export type BucketLabel = Record<'en' | 'fr' | 'es' | 'pt' | 'de' | 'ar' | 'uk', string>;
 
 const MAX_MILLENNIUM = 10;
 
@@ -67,11 +68,12 @@ export function periodBucketsOf(earliest?: number, latest?: number): string[] {
   return out;
 }
 
-/** Labels of a bucket key in en, fr, es, ar and uk. */
+/** Labels of a bucket key in every language of the interface (the `period` facet's labels). */
 export function periodBucketLabel(key: string): BucketLabel | undefined {
   if (key === 'm-11plus') {
     return {
       en: 'Before the 10th millennium BC', fr: 'Avant le Xe millénaire av. J.-C.', es: 'Antes del X milenio a. C.',
+      pt: 'Antes do X milénio a.C.', de: 'Vor dem 10. Jahrtausend v. Chr.',
       ar: 'قبل الألفية العاشرة قبل الميلاد', uk: 'Раніше X тисячоліття до н. е.',
     };
   }
@@ -82,6 +84,7 @@ export function periodBucketLabel(key: string): BucketLabel | undefined {
     const r = intToRoman(n);
     return {
       en: `${enOrdinal(n)} millennium BC`, fr: `${r}${n === 1 ? 'er' : 'e'} millénaire av. J.-C.`, es: `${r} milenio a. C.`,
+      pt: `${r} milénio a.C.`, de: `${n}. Jahrtausend v. Chr.`,
       ar: `الألفية ${AR_MILLENNIUM[n - 1] ?? n} قبل الميلاد`, uk: `${r} тисячоліття до н. е.`,
     };
   }
@@ -92,6 +95,7 @@ export function periodBucketLabel(key: string): BucketLabel | undefined {
   const r = intToRoman(n);
   return {
     en: `${enOrdinal(n)} century AD`, fr: `${r}${n === 1 ? 'er' : 'e'} siècle apr. J.-C.`, es: `Siglo ${r} d. C.`,
+    pt: `Século ${r} d.C.`, de: `${n}. Jahrhundert n. Chr.`,
     ar: `القرن ${AR_CENTURY[n - 1] ?? n} الميلادي`, uk: `${r} століття н. е.`,
   };
 }

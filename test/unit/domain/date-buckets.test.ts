@@ -31,9 +31,10 @@ describe('period facet buckets', () => {
     expect([...keys].sort((a, b) => periodBucketOrder(a) - periodBucketOrder(b))).toEqual(['m-11plus', 'm-3', 'm-1', 'c1', 'c2', 'c18']);
   });
 
-  it('labels buckets in en, fr, es, ar and uk', () => {
+  it('labels buckets in every interface language', () => {
     expect(periodBucketLabel('m-3')).toEqual({
       en: '3rd millennium BC', fr: 'IIIe millénaire av. J.-C.', es: 'III milenio a. C.',
+      pt: 'III milénio a.C.', de: '3. Jahrtausend v. Chr.',
       ar: 'الألفية الثالثة قبل الميلاد', uk: 'III тисячоліття до н. е.',
     });
     expect(periodBucketLabel('c1')?.en).toBe('1st century AD');
@@ -41,6 +42,8 @@ describe('period facet buckets', () => {
     expect(periodBucketLabel('c18')?.es).toBe('Siglo XVIII d. C.');
     expect(periodBucketLabel('c18')?.ar).toBe('القرن الثامن عشر الميلادي');
     expect(periodBucketLabel('c21')?.en).toBe('21st century AD');
+    expect(periodBucketLabel('c18')?.pt).toBe('Século XVIII d.C.');
+    expect(periodBucketLabel('c1')?.de).toBe('1. Jahrhundert n. Chr.');
     expect(periodBucketLabel('m-11plus')?.en).toBe('Before the 10th millennium BC');
     expect(periodBucketLabel('x7')).toBeUndefined();
   });

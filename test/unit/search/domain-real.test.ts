@@ -44,6 +44,13 @@ describe('the project domain as the search uses it', () => {
   it('labels period buckets in every interface language', () => {
     for (const lang of ['en', 'fr', 'es', 'pt', 'de', 'ar', 'uk']) expect(realDomain.periodLabel('m-3', lang)).toMatch(/\S/);
     expect(realDomain.periodLabel('m-3', 'de')).toBe('3. Jahrtausend v. Chr.');
+    // One wording per language, with the era named as the date module names it.
+    expect(realDomain.periodLabel('m-3', 'en')).toBe('3rd millennium BC');
+    expect(realDomain.periodLabel('c18', 'pt')).toBe('Século XVIII d.C.');
+    expect(realDomain.periodLabel('c12', 'de')).toBe('12. Jahrhundert n. Chr.');
+    expect(realDomain.periodLabel('m-11plus', 'pt')).toBe('Antes do X milénio a.C.');
+    expect(realDomain.periodLabel('c12', 'xx')).toBe('12th century AD');
+    expect(realDomain.periodLabel('q7', 'en')).toBeUndefined();
   });
 
   it('reads years typed as text', () => {

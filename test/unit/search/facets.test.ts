@@ -3,7 +3,6 @@ import { SearchParams } from '../../../src/schemas/search.js';
 import { categoryTree, readFacets } from '../../../src/search/facets.js';
 import { bucketOrder } from '../../../src/search/labels.js';
 import { normaliseParams } from '../../../src/search/params.js';
-import { periodBucketLabel } from '../../../src/search/period-labels.js';
 import { ReferenceData } from '../../../src/search/reference.js';
 import { fixtureDomain } from './fixture-domain.js';
 
@@ -82,14 +81,5 @@ describe('readFacets', () => {
 describe('period buckets', () => {
   it('orders millennia BCE before centuries CE', () => {
     expect(['c1', 'm-1', 'c20', 'm-10', 'm-2'].sort((x, y) => bucketOrder(x) - bucketOrder(y))).toEqual(['m-10', 'm-2', 'm-1', 'c1', 'c20']);
-  });
-
-  it('labels buckets by language', () => {
-    expect(periodBucketLabel('m-3', 'en')).toBe('3rd millennium BCE');
-    expect(periodBucketLabel('c18', 'fr')).toBe('XVIIIe siècle');
-    expect(periodBucketLabel('c1', 'es')).toBe('siglo I');
-    expect(periodBucketLabel('c12', 'de')).toBe('12. Jahrhundert');
-    expect(periodBucketLabel('c12', 'xx')).toBe('12th century CE');
-    expect(periodBucketLabel('q7', 'en')).toBeUndefined();
   });
 });
