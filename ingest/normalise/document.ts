@@ -18,6 +18,8 @@ export interface DocumentDeps {
 
 export type ObjectDocument = Record<string, unknown> & { id: string; content_hash: string };
 
+const unionOf = (a: string[], b: string[]): string[] => [...new Set([...a, ...b])];
+
 const DIMENSIONS: Dimension[] = ['height', 'width', 'depth', 'length', 'diameter', 'thickness'];
 
 const langs = (m: LangMap | undefined): string[] => (m ? Object.values(m) : []);
@@ -77,7 +79,10 @@ function derivedFields(record: CanonicalRecord, deps: DocumentDeps, imageFields:
   }
   doc.object_type_keys = record.objectType.map((t) => t.key);
   doc.material_keys = record.materials.map((t) => t.key);
-  doc.countries = record.places.countries;
+  // A Red List category is at risk in every country its list covers: the country filter, facet and
+  // bulk country signal use these as well as the countries the caption names.
+  const coverage = record.list?.coverage;
+  doc.countries = coverage?.length ? unionOf(record.places.countries, coverage) : record.places.countries;
   doc.regions = record.places.regions;
   doc.sites = record.places.sites;
   doc.cultures = record.places.cultures;

@@ -147,7 +147,7 @@ function illustration(
     lang,
     ...(ill.caption !== undefined ? { text: ill.caption } : {}),
   });
-  record.list = ref;
+  record.list = section.coverage.countries.length ? { ...ref, coverage: section.coverage.countries } : ref;
   record.category = path;
   record.emergency = { active: section.emergency, zone: section.emergency ? section.coverage.countries : [] };
   const text = c.text ?? {};

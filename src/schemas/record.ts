@@ -71,6 +71,11 @@ export const ListRef = z.object({
   title: LangMap,
   year: z.number().int().optional(),
   emergency: z.boolean(),
+  /**
+   * ISO 3166-1 alpha-2 codes of the countries the list (or the record's section of it) covers: its
+   * categories are at risk in each of them, whatever country the example's caption names.
+   */
+  coverage: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
 });
 export type ListRef = z.infer<typeof ListRef>;
 

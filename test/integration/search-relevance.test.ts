@@ -84,6 +84,18 @@ describe('facets and filters on the sample lists', () => {
     expect(iq.total).toBeLessThan(all.total);
   });
 
+  it("finds a list's categories for every country it covers, not only those its examples' captions name", async () => {
+    // West Africa 2016 covers Benin, Togo and Guinea-Bissau; no example's caption names them.
+    const list = await search({ list: 'west-africa-2016', size: '0', facets: 'country' });
+    for (const [code, name] of [['BJ', 'Bénin'], ['TG', 'Togo'], ['GW', 'Guinea-Bissau']] as const) {
+      const body = await search({ country: name, size: '100', facets: 'list' });
+      const wa = body.hits.filter((h) => h.list?.id === 'west-africa-2016');
+      expect(wa.length, code).toBeGreaterThan(0);
+      expect(body.facets.list?.find((v) => v.key === 'west-africa-2016')?.count, code).toBe(wa.length);
+      expect(list.facets.country?.find((v) => v.key === code)?.count, code).toBe(wa.length);
+    }
+  });
+
   it('returns the children\'s records for a parent category', async () => {
     const body = await search({ category: 'iraq-2015/writing', size: '50', facets: 'category' });
     const keys = new Set(body.hits.flatMap((h) => h.category.map((c) => c.key)));

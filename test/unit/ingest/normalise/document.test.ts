@@ -70,6 +70,13 @@ describe('buildDocument', () => {
     expect(doc.record).toBe(rec);
   });
 
+  it("adds the list's coverage countries to the countries the caption names (filter, facet, bulk signal)", () => {
+    const covered = { ...sample(), list: { ...sample().list!, coverage: ['LB', 'SY', 'IQ'] } };
+    expect(buildDocument(covered, documentDeps).countries).toEqual(['SY', 'LB', 'IQ']);
+    const inventory = { ...sample(), kind: 'inventory' as const, list: undefined };
+    expect(buildDocument(inventory, documentDeps).countries).toEqual(['SY']);
+  });
+
   it('turns the year range into a range, bounds and every overlapped period bucket', () => {
     expect(doc).toMatchObject({ date_range: { gte: -1200, lte: 150 }, date_earliest: -1200, date_latest: 150 });
     expect(doc.period_buckets).toEqual(['m-2', 'm-1', 'c1', 'c2']);

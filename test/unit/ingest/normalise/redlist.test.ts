@@ -86,6 +86,16 @@ describe('Red List normalisation on the sample lists', () => {
     expect(others?.coverage.countries).not.toContain('ML');
   });
 
+  it("gives each record its section's coverage countries, beside the countries its caption names", () => {
+    const wa = load('west-africa-2016');
+    const [mali, others] = wa.list.sections;
+    const inOthers = record(wa, others?.categories.flatMap((c) => c.illustrations)[0] ?? '');
+    expect(inOthers.list?.coverage).toEqual(others?.coverage.countries);
+    expect(inOthers.list?.coverage).toContain('BJ');
+    const inMali = record(wa, mali?.categories.flatMap((c) => c.illustrations)[0] ?? '');
+    expect(inMali.list?.coverage).toEqual(['ML']);
+  });
+
   it('reads the caption parts: object type, materials, date, measurements, holder', () => {
     const egypt = load('egypt-2011');
     const jar = egypt.records.map((x) => x.record).find((r) => r.source.text?.includes('H: 9 7/16 in. (24 cm)'));
