@@ -48,6 +48,10 @@ export class ReferenceData implements LabelSource {
     return this.categories.get(key);
   }
 
+  categoryKeys(): Iterable<string> {
+    return this.categories.keys();
+  }
+
   /** Learn labels the lists index did not have (e.g. from records in a response). */
   learnCategory(key: string, label: LangMap): void {
     if (!this.categories.has(key)) this.categories.set(key, label);

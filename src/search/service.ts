@@ -6,6 +6,7 @@ import type { SearchResponse } from '../schemas/search-response.js';
 import { decodeCursor, encodeCursor, type SortValue } from './cursor.js';
 import type { SearchDomain } from './domain.js';
 import { readFacets } from './facets.js';
+import { checkKnownKeys } from './known-keys.js';
 import { matcherFor } from './highlight.js';
 import { toHit, type EsHit } from './hits.js';
 import { normaliseParams, type SearchRequest } from './params.js';
@@ -105,6 +106,7 @@ export class SearchService {
     const prepared = this.prepare(params);
     const { req, after } = prepared;
     const [ctx, { built, res, relaxed }] = await Promise.all([this.context(), this.execute(req, after, prepared.relaxed)]);
+    checkKnownKeys(req, ctx.ref);
     const esHits = res.hits.hits;
     const page = esHits.slice(0, req.size);
     const total = typeof res.hits.total === 'number' ? { value: res.hits.total, relation: 'eq' } : res.hits.total;

@@ -96,6 +96,19 @@ describe('facets and filters on the sample lists', () => {
     }
   });
 
+  it('refuses list ids, category keys and period buckets the indexed lists do not have, naming each', async () => {
+    for (const [params, name, hint] of [
+      [{ list: 'iraq-2004' }, 'list', /did you mean "iraq-2003"/],
+      [{ category: 'iraq-2003/writng' }, 'category', /did you mean "iraq-2003\/writing"/],
+      [{ period: 'c99' }, 'period', /not a period bucket/],
+    ] as const) {
+      const res = await app.inject({ url: `/v1/search?${new URLSearchParams(params)}` });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.json().errors).toEqual([{ name, reason: expect.stringMatching(hint) }]);
+    }
+  });
+
   it('returns the children\'s records for a parent category', async () => {
     const body = await search({ category: 'iraq-2015/writing', size: '50', facets: 'category' });
     const keys = new Set(body.hits.flatMap((h) => h.category.map((c) => c.key)));

@@ -10,6 +10,8 @@ import { intToRoman } from '../roman.js';
 export type BucketLabel = Record<'en' | 'fr' | 'es' | 'pt' | 'de' | 'ar' | 'uk', string>;
 
 const MAX_MILLENNIUM = 10;
+/** The last century with a bucket label: the 21st (2001–2100). */
+const MAX_CENTURY = 21;
 
 function enOrdinal(n: number): string {
   const mod100 = n % 100;
@@ -91,7 +93,7 @@ export function periodBucketLabel(key: string): BucketLabel | undefined {
   const c = /^c(\d+)$/u.exec(key);
   if (!c) return undefined;
   const n = Number(c[1]);
-  if (n < 1) return undefined;
+  if (n < 1 || n > MAX_CENTURY) return undefined;
   const r = intToRoman(n);
   return {
     en: `${enOrdinal(n)} century AD`, fr: `${r}${n === 1 ? 'er' : 'e'} siècle apr. J.-C.`, es: `Siglo ${r} d. C.`,
