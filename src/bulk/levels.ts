@@ -9,11 +9,13 @@ import type { InputField } from './fields.js';
  * - type:     `object_type` matched, or `q` matched the record's object type or category;
  * - material: `material` matched, or `q` matched the record's materials;
  * - country:  `country` matched the record's countries, or `q` named the place;
- * - date:     the `date` span overlaps the record's, or `q` named the period;
+ * - date:     the `date` span, widened by its tolerance (±5 % of its age, ±10 % when approximate;
+ *             see `date-tolerance.ts`), meets the record's, or `q` named the period;
  * - measure:  a height, width or diameter within ±20 %;
  * - text:     `title`, `inscriptions` or `q` matched.
  * The row's country "contradicts" a hit when the row gives a country and the hit is not from it
- * (a Red List covers objects of its own countries); likewise for the date.
+ * (a Red List covers objects of its own countries); likewise for the date outside its tolerance
+ * (`ca. 2100 BC` agrees with a record of 2136–2121 BC; `18th century` contradicts it).
  *
  * Levels:
  * - `strong`:   type, and at least two of material / country / date, neither the country nor the

@@ -7,6 +7,7 @@ import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from '../schemas/search.js';
 import type { BulkInput, InputField, RowError } from './fields.js';
 import { Memo } from '../memo.js';
 import { readSignals } from './signals.js';
+import { dateWindow } from './date-tolerance.js';
 
 /**
  * One row → one Elasticsearch search body. Every clause carries `_name` = the input column it
@@ -22,6 +23,7 @@ import { readSignals } from './signals.js';
  *   also match vocabulary keys (so `statuette` in a French inventory finds `figurine`).
  * - A hit must match at least one text input. `country`, `date` and measurements do not filter:
  *   they add score (a Red List for the object's own country comes first) and count as reasons.
+ *   The date matches within a margin that grows with its age and its vagueness (`date-tolerance.ts`).
  * - Only Red List records (`kind: redlist`) are searched.
  */
 
@@ -30,7 +32,7 @@ type Query = estypes.QueryDslQueryContainer;
 export const TEXT_INPUTS = ['q', 'title', 'object_type', 'material', 'inscriptions'] as const;
 /**
  * The structured signals multiply the text score (so they weigh the same whatever the length of
- * the row's text): a record of the row's own country ×4, an overlapping date span ×1.5, each
+ * the row's text): a record of the row's own country ×4, a date within tolerance ×1.5, each
  * measurement within tolerance ×1.2. Their named clauses add (almost) nothing themselves: they are
  * there to report which signals matched.
  */
@@ -179,7 +181,7 @@ export function buildRowQuery(fields: BulkInput, domain: SearchDomain, k: number
     given.push('country');
   }
   if (sig.date) {
-    const { from, to } = sig.date;
+    const { from, to } = dateWindow(sig.date);
     named.push(range('date_range', from, to, { relation: 'intersects', boost: NAMED_ONLY, _name: 'date' }));
     functions.push({ filter: range('date_range', from, to, { relation: 'intersects' }), weight: DATE_WEIGHT });
     given.push('date');

@@ -3,6 +3,7 @@ import { parseDateQuery } from '../domain/dates.js';
 import { parseMeasurements } from '../domain/measurements.js';
 import type { SearchDomain } from '../search/domain.js';
 import { parseMeasure, type NumRange } from '../search/measure.js';
+import type { DateSpan } from './date-tolerance.js';
 import type { BulkInput, RowError } from './fields.js';
 import { Memo } from '../memo.js';
 
@@ -19,7 +20,8 @@ export const MEASURE_TOLERANCE = 0.2;
 
 export interface Signals {
   countries: string[];
-  date?: { from: number; to: number };
+  /** The row's date as read; the query widens it by `dateWindow`. */
+  date?: DateSpan;
   measures: { name: MeasureInput; field: string; range: NumRange }[];
   warnings: RowError[];
 }
@@ -38,16 +40,17 @@ export function resolveCountries(text: string, domain: SearchDomain): string[] {
 /**
  * A year span from free text, read by the same date grammar as the captions (`1st millennium BC`,
  * `late 5th century BC`, `ca. 670–640 BC`, `Ming dynasty`, `AH 1120 / AD 1708`); the search's
- * year reader as a fallback. An open span (`before 1463`) is closed at its one end.
+ * year reader as a fallback. An open span (`before 1463`) is closed at its one end. `approximate`
+ * when the text says so (`ca.`, `circa`, `about`...).
  */
-export function readDate(text: string, domain: SearchDomain): { from: number; to: number } | undefined {
+export function readDate(text: string, domain: SearchDomain): DateSpan | undefined {
   const parsed = parseDateQuery(text);
   const from = parsed.earliest ?? domain.parseYear(text, 'earliest');
   const to = parsed.latest ?? domain.parseYear(text, 'latest');
   if (from === undefined && to === undefined) return undefined;
   const a = from ?? to!;
   const b = to ?? from!;
-  return a <= b ? { from: a, to: b } : { from: b, to: a };
+  return { ...(a <= b ? { from: a, to: b } : { from: b, to: a }), ...(parsed.approximate ? { approximate: true } : {}) };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

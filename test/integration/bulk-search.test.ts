@@ -156,6 +156,24 @@ describe('POST /v1/bulk-search', () => {
     expect(results.length).toBe(26);
   });
 
+  it('gives a date the benefit of its tolerance: an approximate date agrees, a clearly different one still counts against', async () => {
+    const app = await appWith();
+    const dates = ['2100 BC', 'ca. 2100 BC', '22nd century BC', '', '18th century AD', 'ca. 1500 BC'];
+    const csv = ['ref,title,object_type,material,country,date', ...dates.map((d, i) => `G${i + 1},Gudea cone,foundation cone,clay,Iraq,${d}`)].join('\n');
+    const res = await app.inject({ method: 'POST', url: '/v1/bulk-search?k=1', headers: { 'content-type': 'text/csv' }, payload: csv });
+    expect(res.statusCode).toBe(200);
+    const got = parse(res.body).map((r) => ('hits' in r ? [r.level, r.hits[0]?.id] : ['error', r.error.reason]));
+    // The Gudea cone of the Iraq list is dated 2136–2121 BC.
+    expect(got).toEqual([
+      ['strong', 'iraq-2003:4'],
+      ['strong', 'iraq-2003:4'],
+      ['strong', 'iraq-2003:4'],
+      ['strong', 'iraq-2003:4'],
+      ['possible', 'iraq-2003:4'],
+      ['possible', 'iraq-2003:4'],
+    ]);
+  });
+
   it('rejects a bad mapping, a bad k and an unsupported body type, naming each', async () => {
     const app = await appWith();
     const bad = await app.inject({ method: 'POST', url: `/v1/bulk-search?k=11&mapping=${encodeURIComponent('{"A":"colour"}')}`, headers: { 'content-type': 'text/csv' }, payload: 'title\nvase\n' });

@@ -34,10 +34,20 @@ describe('buildRowQuery', () => {
     expect(bool.filter).toEqual([{ term: { kind: 'redlist' } }]);
     // The signals multiply the text score; their named clauses only report the match.
     expect(fs.functions).toContainEqual({ filter: { terms: { countries: ['EG'] } }, weight: COUNTRY_WEIGHT });
-    expect(fs.functions).toContainEqual({ filter: { range: { date_range: { gte: -1000, lte: -1, relation: 'intersects' } } }, weight: DATE_WEIGHT });
+    // 1st millennium BC (-1000..-1) widened by 5 % of each end's age: 150 and 100 years.
+    expect(fs.functions).toContainEqual({ filter: { range: { date_range: { gte: -1150, lte: 99, relation: 'intersects' } } }, weight: DATE_WEIGHT });
     expect(JSON.stringify(fs.functions)).toContain('"height_mm":{"gte":192,"lte":288}');
     expect(bool.should).toContainEqual({ terms: { countries: ['EG'], boost: 0.001, _name: 'country' } });
     expect(new Set(names(r.body.query))).toEqual(new Set(['title', 'object_type', 'material', 'country', 'date', 'height']));
+  });
+
+  it('looks for the row\'s date within its tolerance, wider when approximate', () => {
+    const range = (date: string) => {
+      const q = built({ title: 'cone', date }).body.query as { function_score: { functions: { filter: { range: { date_range: object } } }[] } };
+      return q.function_score.functions[0]!.filter.range.date_range;
+    };
+    expect(range('2136 BC')).toEqual({ gte: -2343, lte: -1929, relation: 'intersects' });
+    expect(range('ca. 2100 BC')).toEqual({ gte: -2510, lte: -1690, relation: 'intersects' });
   });
 
   it('leaves out unreadable values with a warning naming the column', () => {
