@@ -59,7 +59,14 @@ const year = (what: string) =>
 
 export const SearchParams = z
   .object({
-    q: z.string().max(2000).optional().describe('Free text in any language; typos on longer words are tolerated'),
+    q: z
+      .string()
+      .max(MAX_QUERY_CHARS, `at most ${MAX_QUERY_CHARS} characters`)
+      .optional()
+      .describe(
+        `Free text in any language; typos on longer words are tolerated. At most ${MAX_QUERY_CHARS} characters and ${MAX_QUERY_TERMS} words ` +
+          '(400 `SEARCH_QUERY_TOO_LONG`); to check a longer description, send it as a row of the bulk check. Text with no letter or digit is refused.',
+      ),
     lang: z
       .string()
       .regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en, fr, ar')

@@ -112,6 +112,10 @@ function year(name: 'date_from' | 'date_to', v: number | string | undefined, dom
 export function normaliseParams(p: SearchParams, domain: SearchDomain): SearchRequest {
   const errors: ProblemField[] = [];
   const text = analyseText(p.q, domain);
+  if (!text && p.q !== undefined && p.q.trim() !== '') {
+    // Emoji, punctuation or invisible characters only: searching nothing would answer every record.
+    errors.push({ name: 'q', reason: 'has no word to search for (letters or digits); leave q out to browse every record' });
+  }
 
   const kind = p.kind ? [...new Set(p.kind)] : undefined;
   for (const k of kind ?? []) {

@@ -38,6 +38,9 @@ export function fieldsOf(issues: readonly Issue[], what = 'parameter'): ProblemF
   return out;
 }
 
+/** `q` over its length bound: the search endpoints' own code for it (`SEARCH_QUERY_TOO_LONG`). */
+const isLongQuery = (i: Issue) => i.code === 'too_big' && i.path.length === 1 && i.path[0] === 'q';
+
 /** A validator compiler for one route: zod parse, or a 400 `code` problem naming each field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fastify types the compiler by the whole route schema
 export function namedFieldsValidator(code: ErrorCode = 'SEARCH_INVALID_PARAMETER'): FastifySchemaCompiler<any> {
@@ -46,7 +49,8 @@ export function namedFieldsValidator(code: ErrorCode = 'SEARCH_INVALID_PARAMETER
       const r = (schema as z.ZodType).safeParse(data ?? {});
       if (r.success) return { value: r.data };
       const what = httpPart === 'body' ? 'field' : 'parameter';
-      return { error: invalidParams(fieldsOf(r.error.issues as unknown as Issue[], what), code) };
+      const issues = r.error.issues as unknown as Issue[];
+      return { error: invalidParams(fieldsOf(issues, what), issues.every(isLongQuery) ? 'SEARCH_QUERY_TOO_LONG' : code) };
     };
 }
 

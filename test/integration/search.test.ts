@@ -167,10 +167,17 @@ describe('errors', () => {
     ['/v1/search?page=600', 'page', /10000/],
     ['/v1/search?cursor=bm9wZQ', 'cursor', /not a cursor/],
     [`/v1/search?q=${'x'.repeat(201)}`, 'q', /200/],
+    ['/v1/search?q=%F0%9F%8F%BA', 'q', /no word to search for/],
     ['/v1/search?emergency=maybe', 'emergency', /true or false/],
   ])('%s → 400 naming %s', async (url, name, reason) => {
     const p = await problem(url);
     expect(p.errors?.find((e) => e.name === name)?.reason).toMatch(reason);
+  });
+
+  it('answers SEARCH_QUERY_TOO_LONG for a query over 200 characters, as GET and as POST', async () => {
+    expect((await problem(`/v1/search?q=${'x'.repeat(201)}`)).code).toBe('SEARCH_QUERY_TOO_LONG');
+    expect((await problem('/v1/search', 'POST', { q: 'x'.repeat(201) })).code).toBe('SEARCH_QUERY_TOO_LONG');
+    expect((await problem('/v1/search', 'POST', { q: 'x'.repeat(201), size: 'big' })).code).toBe('SEARCH_INVALID_PARAMETER');
   });
 
   it('names every bad field of a JSON body', async () => {

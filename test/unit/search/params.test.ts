@@ -75,13 +75,23 @@ describe('normaliseParams', () => {
     expect(norm({ date_from: -3000 }).filters.date).toEqual({ from: -3000 });
   });
 
-  it('bounds the query: characters and words', () => {
-    const long = problemOf(() => norm({ q: 'a'.repeat(201) }));
+  it('bounds the query: characters (in the schema, so the API documents the bound) and words', () => {
+    expect(SearchParams.safeParse({ q: 'a'.repeat(200) }).success).toBe(true);
+    expect(SearchParams.safeParse({ q: 'a'.repeat(201) }).error?.issues[0]).toMatchObject({ code: 'too_big', path: ['q'], message: 'at most 200 characters' });
+    const long = problemOf(() => normaliseParams({ q: ` ${'a'.repeat(201)} ` }, fixtureDomain));
     expect(long.code).toBe('SEARCH_QUERY_TOO_LONG');
     expect(long.fields[0]?.name).toBe('q');
     const words = problemOf(() => norm({ q: Array.from({ length: 17 }, (_, i) => `w${i}`).join(' ') }));
     expect(words.code).toBe('SEARCH_QUERY_TOO_LONG');
-    expect(norm({ q: '  ,;  ' }).text).toBeUndefined();
+  });
+
+  it('browses with an empty query, and refuses a query with nothing to search for', () => {
+    expect(norm({ q: '   ' }).text).toBeUndefined();
+    for (const q of ['  ,;  ', '🏺', '*', '\u200b']) {
+      const p = problemOf(() => norm({ q }));
+      expect(p.code, q).toBe('SEARCH_INVALID_PARAMETER');
+      expect(p.fields).toEqual([{ name: 'q', reason: expect.stringMatching(/no word to search for/) }]);
+    }
   });
 
   it('keeps page x size within the 10,000-hit window and page apart from cursor', () => {
