@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CanonicalRecord, CategoryStep, ListRef } from '../../src/schemas/record.js';
+import type { CanonicalRecord, CategoryStep, LangMap, ListRef } from '../../src/schemas/record.js';
 import { applyCaption } from './caption-record.js';
 import { applyDateFallback, applyPlaceFallback } from './redlist-fallbacks.js';
 import type { Coverage, ListCategory, ListSection, NormalisedList } from './list-types.js';
@@ -62,7 +62,7 @@ export function normaliseRedList(input: unknown, ctx: RedListContext): RedListRe
       coverage: s.coverage ? coverage(s.coverage, p) : listCoverage,
       categories: [],
     };
-    section.categories = s.categories.map((c, ci) => walkCategory(w, s, section, c, keys[si]?.[ci] ?? '', [], []));
+    section.categories = s.categories.map((c, ci) => walkCategory(w, s, section, c, keys[si]?.[ci] ?? { key: '' }, [], []));
     return section;
   });
   const list: NormalisedList = {
@@ -99,15 +99,16 @@ function walkCategory(
   s: RawSection,
   section: ListSection,
   c: RawCategory,
-  key: string,
+  at: { key: string; label?: LangMap | undefined },
   parents: CategoryStep[],
   parentDates: string[],
 ): ListCategory {
-  const path = [...parents, step(key, c)];
+  const { key } = at;
+  const path = [...parents, step(key, c, at.label)];
   const dates = c.dates ? [c.dates, ...parentDates] : parentDates;
   const node: ListCategory = {
     key,
-    label: { ...c.heading },
+    label: { ...(at.label ?? c.heading) },
     ...(c.dates ? { dates: c.dates } : {}),
     ...(c.text ? { text: { ...c.text } } : {}),
     illustrations: [],
@@ -120,7 +121,7 @@ function walkCategory(
   }
   const kids = c.subcategories ?? [];
   const keys = childKeys(key, kids);
-  node.children = kids.map((k, i) => walkCategory(w, s, section, k, keys[i] ?? '', path, dates));
+  node.children = kids.map((k, i) => walkCategory(w, s, section, k, { key: keys[i] ?? '' }, path, dates));
   return node;
 }
 

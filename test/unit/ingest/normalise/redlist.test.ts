@@ -50,6 +50,18 @@ describe('Red List normalisation on the sample lists', () => {
     expect(plain.every((k) => !k.includes('~'))).toBe(true);
   });
 
+  it("names the section in the label of a heading repeated across sections, in the list and on its records", () => {
+    const cambodia = load('cambodia-2009');
+    const labels = cambodia.list.sections.flatMap((s) => s.categories.map((c) => c.label.en));
+    expect(new Set(labels).size).toBe(labels.length);
+    const ceramics = cambodia.list.sections.flatMap((s) => s.categories).find((c) => c.key === 'cambodia-2009/angkorian-period~ceramics');
+    expect(ceramics?.label).toEqual({ en: 'Angkorian period (Ceramics)', fr: 'Période angkorienne (Céramique)' });
+    const rec = record(cambodia, ceramics?.illustrations[0] ?? '');
+    expect(rec.category[0]).toEqual({ key: ceramics?.key, label: ceramics?.label });
+    const syria = load('syria-2013').list.sections[0]?.categories[0];
+    expect(syria?.label.en).not.toMatch(/\(/);
+  });
+
   it('never lets a duplicated illustration number overwrite: china-2010 19 and 19b, egypt-2011 32 and 32b', () => {
     const china = load('china-2010');
     expect(china.records).toHaveLength(36);
