@@ -11,7 +11,8 @@ import { fuzzinessOf } from './text.js';
 
 export interface Matcher {
   exact: Set<string>;
-  fuzzy: { token: string; max: number }[];
+  /** Query words with a typo allowance, and their stems (the index matches stems with fuzziness). */
+  fuzzy: { token: string; stem: string; max: number }[];
   stem: (t: string) => string;
   /** Verdicts per folded word, shared by every hit of a response (words repeat across records). */
   seen: Map<string, boolean>;
@@ -46,18 +47,17 @@ export function matcherOf(text: TextInput, stem: (t: string) => string): Matcher
     for (const w of e.words) exact.add(w);
     for (const p of e.phrases) for (const t of tokenise(p)) if (t.length > 2) exact.add(stem(t));
   }
-  const fuzzy = text.tokens.map((token) => ({ token, max: fuzzinessOf(token) })).filter((f) => f.max > 0);
+  const fuzzy = text.tokens.map((token) => ({ token, stem: stem(token), max: fuzzinessOf(token) })).filter((f) => f.max > 0);
   return { exact, fuzzy, stem, seen: new Map(), texts: new Map() };
 }
 
-// Rows of the distance table, reused (words are short; longer ones never come within 2 edits of a query word).
+// Rows of the distance table, reused for words (short); longer strings get their own.
 const ROWS = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
 
 /** Optimal-string-alignment distance, giving up as soon as it exceeds `max`. */
 export function withinEdits(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
-  if (b.length >= 63) return a === b;
-  let [prev2, prev, cur] = ROWS;
+  let [prev2, prev, cur] = b.length < 63 ? ROWS : [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
@@ -95,7 +95,7 @@ function hits(word: string, m: Matcher): boolean {
     v =
       m.exact.has(word) ||
       m.exact.has(stemOf(word, m)) ||
-      m.fuzzy.some((f) => f.token[0] === word[0] && withinEdits(f.token, word, f.max));
+      m.fuzzy.some((f) => f.token[0] === word[0] && (withinEdits(f.token, word, f.max) || withinEdits(f.stem, stemOf(word, m), f.max)));
     if (m.seen.size < 5000) m.seen.set(word, v);
   }
   return v;

@@ -82,16 +82,34 @@ function materialText(r: HitRecord, lang: string): string {
   return out;
 }
 
-/** Highlights of the fields Elasticsearch says matched, in the asked language. */
+/**
+ * The first other language's text with a match: a field that matched in a language other than the
+ * one asked for still shows why (the index holds every language of a text).
+ */
+function inOtherLanguage(map: Record<string, string> | undefined, lang: string, m: Matcher, window = 0): string | undefined {
+  for (const [l, text] of Object.entries(map ?? {})) {
+    if (l === lang) continue;
+    const v = highlight(text, m, window);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/** Highlights of the fields Elasticsearch says matched, in the asked language when it matched there. */
 function highlights(r: HitRecord, lang: string, m: Matcher | undefined, matched: Set<string>): Record<string, string> {
   const out: Record<string, string> = {};
   if (!m || matched.size === 0) return out;
   let v: string | undefined;
-  if (matched.has('title') && (v = highlight(pick(r.title, lang), m))) out.title = v;
+  if (matched.has('title') && (v = highlight(pick(r.title, lang), m) ?? inOtherLanguage(r.title, lang, m))) out.title = v;
   if (matched.has('object_type') && (v = highlight(joinLabels(r.objectType, lang, ', '), m))) out.object_type = v;
   if (matched.has('category') && (v = highlight(joinLabels(r.category, lang, ' › '), m))) out.category = v;
   if (matched.has('material') && (v = highlight(materialText(r, lang), m))) out.material = v;
-  if (matched.has('description') && (v = highlight(pick(r.description, lang), m, SNIPPET) ?? highlight(r.source?.text, m, SNIPPET))) out.description = v;
+  if (
+    matched.has('description') &&
+    (v = highlight(pick(r.description, lang), m, SNIPPET) ?? highlight(r.source?.text, m, SNIPPET) ?? inOtherLanguage(r.description, lang, m, SNIPPET))
+  ) {
+    out.description = v;
+  }
   if (matched.has('inscriptions') && (v = highlight(r.inscriptions, m, SNIPPET))) out.inscriptions = v;
   if (!out.description && !out.title && (matched.has('place') || matched.has('period') || matched.has('phrase'))) {
     const caption = highlight(r.source?.text, m, SNIPPET);

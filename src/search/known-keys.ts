@@ -1,4 +1,5 @@
 import { invalidParams, type ProblemField } from '../errors.js';
+import { withinEdits } from './highlight.js';
 import type { SearchRequest } from './params.js';
 import type { ReferenceData } from './reference.js';
 
@@ -25,34 +26,14 @@ function hint(value: string, known: Iterable<string>): string {
   return near ? `; did you mean "${near}"?` : '';
 }
 
-/** The known key within a few edits of the value (about one per six characters, at least one). */
+/** The known key fewest edits from the value, within about one edit per six characters (at least one). */
 export function nearest(value: string, known: Iterable<string>): string | undefined {
   const limit = Math.max(1, Math.floor(value.length / 6));
-  let best: { key: string; d: number } | undefined;
-  for (const key of known) {
-    if (Math.abs(key.length - value.length) > limit) continue;
-    const d = editDistance(value, key, limit);
-    if (d <= limit && (!best || d < best.d)) best = { key, d };
+  const keys = [...known];
+  for (let edits = 1; edits <= limit; edits++) {
+    const key = keys.find((k) => withinEdits(value, k, edits));
+    if (key !== undefined) return key;
   }
-  return best?.key;
+  return undefined;
 }
 
-/** Edit distance counting a swap of two neighbours as one edit; more than `limit` once every path exceeds it. */
-function editDistance(a: string, b: string, limit: number): number {
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (before[j - 2] as number) + 1);
-      row.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > limit) return limit + 1;
-    before = prev;
-    prev = row;
-  }
-  return prev[b.length] as number;
-}

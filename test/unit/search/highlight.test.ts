@@ -16,6 +16,12 @@ describe('highlight', () => {
     expect(highlight('Manuscript on paper', m('manuscrito'))).toBe('<em>Manuscript</em> on paper');
   });
 
+  it('marks a word whose stem is within the allowance of the query word\'s stem, as the index matches it', () => {
+    // masque → masqu, mosques → mosqu: one edit apart on the stems the index holds, two on the words.
+    expect(highlight('Lamp for the mosques of Cairo', m('masque'))).toBe('Lamp for the <em>mosques</em> of Cairo');
+    expect(highlight('Lamp for the mosques of Cairo', m('mask'))).toBeUndefined();
+  });
+
   it('escapes HTML and cuts long text to a window around the first match', () => {
     expect(highlight('<b>bronze</b> & gold', m('bronze'))).toBe('&lt;b&gt;<em>bronze</em>&lt;/b&gt; &amp; gold');
     const long = `${'word '.repeat(100)}bronze ${'more '.repeat(100)}`;

@@ -54,6 +54,12 @@ describe('toHit', () => {
     expect(h.score).toBe(12.346);
   });
 
+  it('shows the language in which a field matched when the asked one has no match', () => {
+    const multi = { ...record, description: { en: 'Textiles of everyday use', es: 'Textiles de uso sobre todo diario' } };
+    expect(toHit(hit(['description|2'], { record: multi }), ctx('togo')).highlight).toEqual({ description: 'Textiles de uso sobre <em>todo</em> diario' });
+    expect(toHit(hit(['description|2'], { record: multi }), ctx('everyday')).highlight).toEqual({ description: 'Textiles of <em>everyday</em> use' });
+  });
+
   it('falls back to the caption when a place or phrase matched but neither title nor description did', () => {
     expect(toHit(hit(['place|5']), ctx('bronze')).highlight).toEqual({ caption: 'Statuette, cast <em>bronze</em>, Hellenistic, H. 28.1 cm' });
     expect(toHit(hit(['place|5', 'title|1']), ctx('bronze')).highlight).toEqual({ title: '<em>Bronze</em> statuette' });
