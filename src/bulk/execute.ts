@@ -9,7 +9,9 @@ import { okResult, shapeHit, type BulkResult, type EsHit } from './result.js';
 /**
  * Runs rows through `_msearch`: one request per chunk of rows, a bounded number of chunks in
  * flight, results in input order (see `orderedChunks`). Rows that are errors already, or whose
- * inputs leave nothing to search, are answered without a query.
+ * inputs leave nothing to search, are answered without a query. Each checked row carries the
+ * dataset version read just before its chunk was searched, so a check that straddles a reload of
+ * the data says which rows saw which data.
  */
 
 export interface BulkEngine {
@@ -19,6 +21,8 @@ export interface BulkEngine {
   domain: SearchDomain;
   chunk: number;
   concurrency: number;
+  /** The dataset version behind `index` (a short-lived cache: see `DatasetVersion`). */
+  version: () => Promise<string>;
 }
 
 export interface CheckOptions {
@@ -56,6 +60,7 @@ export async function checkChunk(rows: InputRow[], engine: BulkEngine, opts: Che
   const searches: estypes.MsearchRequestItem[] = [];
   const _source = hitSource(opts.lang);
   for (const p of prepared) if (p.body) searches.push({}, { ...(p.body as estypes.SearchSearchRequestBody), _source });
+  const version = searches.length ? await engine.version() : '';
   const responses: MsearchItem[] = searches.length
     ? (await engine.es.msearch({ index: engine.index, searches })).responses
     : [];
@@ -71,7 +76,7 @@ export async function checkChunk(rows: InputRow[], engine: BulkEngine, opts: Che
     }
     const best = item.hits.hits[0]?._score ?? 0;
     const hits = item.hits.hits.map((h) => shapeHit(h as EsHit, best, p.given, opts.lang));
-    return okResult(p.row.ref, p.row.row, hits, p.warnings);
+    return okResult(p.row.ref, p.row.row, hits, p.warnings, version);
   });
 }
 

@@ -2,7 +2,8 @@ import { isFailed, type BulkResult } from './result.js';
 
 /**
  * Results as NDJSON (one JSON object per line, the `BulkResult` shape) or CSV for spreadsheets:
- * one line per row with the row's verdict, then `k` groups of hit columns. CSV output starts with
+ * one line per row with the row's verdict, then `k` groups of hit columns, then the dataset version
+ * the row was checked against (empty for a row that is an error). CSV output starts with
  * a UTF-8 BOM so spreadsheet programs read accents right, and a cell that a spreadsheet would run
  * as a formula (`=`, `+`, `-`, `@` first) is prefixed with `'`.
  */
@@ -21,6 +22,7 @@ const HIT_COLUMNS = ['id', 'level', 'score', 'list', 'list_title', 'emergency', 
 export function csvHeader(k: number): string {
   const cols = ['ref', 'row', 'level', 'error_field', 'error_reason', 'warnings'];
   for (let i = 1; i <= k; i++) for (const c of HIT_COLUMNS) cols.push(`hit${i}_${c}`);
+  cols.push('dataset_version');
   return `\ufeff${cols.join(',')}\r\n`;
 }
 
@@ -36,6 +38,7 @@ export function csvLine(r: BulkResult, k: number): string {
   if (isFailed(r)) {
     cells.push('error', r.error.field, r.error.reason, '');
     for (let i = 0; i < k * HIT_COLUMNS.length; i++) cells.push('');
+    cells.push('');
   } else {
     cells.push(r.level, '', '', (r.warnings ?? []).map((w) => `${w.field}: ${w.reason}`).join('; '));
     for (let i = 0; i < k; i++) {
@@ -56,6 +59,7 @@ export function csvLine(r: BulkResult, k: number): string {
         h.reasons.join(' '),
       );
     }
+    cells.push(r.dataset_version);
   }
   return `${cells.map(csvCell).join(',')}\r\n`;
 }

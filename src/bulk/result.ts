@@ -24,6 +24,8 @@ export interface BulkOk {
   hits: BulkHit[];
   /** Inputs that could not be read and were left out of the check. */
   warnings?: RowError[];
+  /** The data the row was checked against (as `/v1/search`'s `dataset_version`). */
+  dataset_version: string;
 }
 
 export interface BulkFailed {
@@ -70,6 +72,6 @@ export function shapeHit(hit: EsHit, best: number, given: readonly InputField[],
   };
 }
 
-export function okResult(ref: string | null, row: number, hits: BulkHit[], warnings: RowError[]): BulkOk {
-  return { ref, row, level: bestLevel(hits.map((h) => h.level)), hits, ...(warnings.length ? { warnings } : {}) };
+export function okResult(ref: string | null, row: number, hits: BulkHit[], warnings: RowError[], datasetVersion: string): BulkOk {
+  return { ref, row, level: bestLevel(hits.map((h) => h.level)), hits, ...(warnings.length ? { warnings } : {}), dataset_version: datasetVersion };
 }

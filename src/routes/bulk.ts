@@ -18,11 +18,14 @@ import { openBulkStream } from '../bulk/stream.js';
 import { BulkJob, BulkJobCreated, BulkJobCreateQuery, BulkResultsQuery, BulkSearchQuery, JobId } from '../schemas/bulk.js';
 import { problemResponses } from '../schemas/problem.js';
 import type { SearchDomain } from '../search/domain.js';
+import { DatasetVersion } from '../search/version.js';
 
 /**
  * Bulk checks: `POST /v1/bulk-search` streams results while the upload streams in;
  * `POST /v1/bulk-jobs` stores the rows and a runner in this process checks them, surviving
- * restarts; `GET /v1/bulk-jobs/:id` and `/results` follow and fetch them.
+ * restarts; `GET /v1/bulk-jobs/:id` and `/results` follow and fetch them. Every checked row
+ * carries the `dataset_version` it was checked against, and the responses carry it in a
+ * `Dataset-Version` header, so a check filed with a decision can be cited.
  */
 
 export interface BulkRouteOptions {
@@ -34,7 +37,12 @@ export interface BulkRouteOptions {
   /** How often an idle runner looks for jobs, and how long a running job stays claimed without a checkpoint. */
   pollMs?: number;
   leaseMs?: number;
+  /** How long the dataset version is cached (default 1 s: each chunk of rows reads it). */
+  versionTtlMs?: number;
 }
+
+/** The header naming the data a bulk check was run against. */
+const VERSION_HEADER = 'dataset-version';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/tab-separated-values'];
 const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/x-jsonlines', 'application/jsonlines'];
@@ -69,13 +77,23 @@ const UPLOAD_DOC =
   'detected line by line) or `application/x-ndjson` (one JSON object per line). One query per row: `ref` and any of `q`, `title`, ' +
   '`object_type`, `material`, `country`, `date` (free text), `height`, `width`, `diameter` (with units), `dimensions`, `inscriptions`; ' +
   'other column names through `mapping`. Limits: BULK_MAX_ROWS rows and BULK_MAX_BYTES bytes (413 naming the limit); a cell of a used ' +
-  'column over 2000 characters, a malformed line or a wrong number of cells makes that row an error result and the rest go on.';
+  'column over 2000 characters, a malformed line or a wrong number of cells makes that row an error result and the rest go on. ' +
+  'A `date` agrees with a record within ±5 % of its age (at least 10 years), ±10 % (at least 25 years) when approximate ' +
+  '(`ca.`, `circa`, or a round century written as a year such as `2100 BC`); outside that it counts against the record.';
 
 export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
   const { config } = opts;
   const names = indexNames(config.INDEX_PREFIX);
   const limits: BulkLimits = { maxRows: config.BULK_MAX_ROWS, maxBytes: config.BULK_MAX_BYTES };
-  const engine: BulkEngine = { es: opts.es, index: names.objects, domain: opts.domain, chunk: config.BULK_CHUNK, concurrency: config.BULK_CONCURRENCY };
+  const version = new DatasetVersion(opts.es, names.objects, opts.versionTtlMs ?? 1000);
+  const engine: BulkEngine = {
+    es: opts.es,
+    index: names.objects,
+    domain: opts.domain,
+    chunk: config.BULK_CHUNK,
+    concurrency: config.BULK_CONCURRENCY,
+    version: () => version.get(),
+  };
   const store = new JobStore(opts.es, { jobs: names.jobs, rows: names.jobRows });
   const runner = new JobRunner({ store, engine, log: app.log, pollMs: opts.pollMs, leaseMs: opts.leaseMs });
   if (opts.runner !== false) {
@@ -97,9 +115,11 @@ export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
         summary: 'Check many objects at once; results stream back in input order',
         description:
           `${UPLOAD_DOC} Response: NDJSON (or CSV with \`Accept: text/csv\` or \`format=csv\`), one result per input row in order: ` +
-          '`{ ref, row, level, hits: [{ id, score, title, list, category, countries, level, reasons }], warnings? }` or ' +
+          '`{ ref, row, level, hits: [{ id, score, title, list, category, countries, level, reasons }], warnings?, dataset_version }` or ' +
           '`{ ref, row, error: { field, reason } }`. Levels: `strong`, `possible`, `none` (see the README). If a limit is crossed ' +
-          'after results started, the output ends with a row `{ ref: null, row: null, error: { field: <limit>, ... } }`.',
+          'after results started, the output ends with a row `{ ref: null, row: null, error: { field: <limit>, ... } }`. ' +
+          'The `Dataset-Version` header names the data the check started on; each checked row carries the `dataset_version` it was ' +
+          'checked against (the last CSV column), which differs only if the data was reloaded during the check.',
         querystring: BulkSearchQuery,
         response: problemResponses(400, 413, 415, 503),
       },
@@ -109,7 +129,9 @@ export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
       const mapping = mappingOf(req.query.mapping);
       const format = pickFormat(req.query.format, req.headers.accept);
       const started = Date.now();
-      const lines = await openBulkStream(upload(req, limits), {
+      const source = upload(req, limits);
+      const datasetVersion = await version.get();
+      const lines = await openBulkStream(source, {
         kind,
         mapping,
         limits,
@@ -118,7 +140,7 @@ export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
         format,
         onEnd: (summary) => req.log.info({ ...summary, ms: Date.now() - started }, 'bulk search finished'),
       }).catch((err: unknown) => closeOn413(reply, err));
-      void reply.type(formatter(format, req.query.k).contentType).header('cache-control', 'no-store');
+      void reply.type(formatter(format, req.query.k).contentType).header('cache-control', 'no-store').header(VERSION_HEADER, datasetVersion);
       return reply.send(Readable.from(lines, { highWaterMark: 4 }) as never);
     },
   );
@@ -164,6 +186,7 @@ export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
       schema: {
         tags: ['bulk'],
         summary: 'Status and progress of a bulk job',
+        description: '`dataset_version` names the data the rows were checked against; `dataset_versions` lists more than one only if the data was reloaded during the job.',
         params: JobId,
         response: { 200: BulkJob, ...problemResponses(400, 404, 503) },
       },
@@ -177,7 +200,9 @@ export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
       schema: {
         tags: ['bulk'],
         summary: 'Results of a bulk job, in row order (NDJSON, or CSV with Accept: text/csv or format=csv)',
-        description: 'While the job runs, the rows done so far.',
+        description:
+          'While the job runs, the rows done so far. Each checked row carries the `dataset_version` it was checked against (the last CSV ' +
+          'column); the `Dataset-Version` header lists the versions used, in order (more than one only if the data was reloaded during the job).',
         params: JobId,
         querystring: BulkResultsQuery,
         response: problemResponses(400, 404, 503),
@@ -191,6 +216,7 @@ export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
         for await (const page of jobResults(store, doc)) yield page.map(fmt.line).join('');
       }
       void reply.type(fmt.contentType).header('x-job-status', doc.status);
+      if (doc.dataset_versions?.length) void reply.header(VERSION_HEADER, doc.dataset_versions.join(', '));
       return reply.send(Readable.from(lines(), { highWaterMark: 4 }) as never);
     },
   );

@@ -63,6 +63,13 @@ export const BulkJob = z
     rate: z.number().nullable().describe('Rows checked per second'),
     eta_s: z.number().nullable().describe('Seconds left at the current rate'),
     counts: counts.describe('Rows by verdict level, and rows that are errors'),
+    dataset_version: z
+      .string()
+      .nullable()
+      .describe('The data the rows were checked against, to cite with the results (the latest if the data was reloaded during the job); null before any row was checked'),
+    dataset_versions: z
+      .array(z.string())
+      .describe('Every dataset version the rows were checked against, in order: more than one only if the data was reloaded during the job (each result row says its own)'),
     errors: z
       .array(z.object({ row: z.number().int().nullable(), ref: z.string().nullable(), field: z.string(), reason: z.string() }))
       .describe('The first row errors'),

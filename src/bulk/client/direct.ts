@@ -1,6 +1,7 @@
 import { indexNames, type Config } from '../../config.js';
 import { createEs } from '../../es/client.js';
 import type { SearchDomain } from '../../search/domain.js';
+import { DatasetVersion } from '../../search/version.js';
 import { checkRows } from '../execute.js';
 import type { Mapping } from '../mapping.js';
 import type { BulkResult } from '../result.js';
@@ -21,7 +22,9 @@ export async function* directResults(
   const url = config.ELASTICSEARCH_URL ?? `http://127.0.0.1:${config.ELASTICSEARCH_PORT}`;
   const es = createEs({ url, apiKey: config.ELASTICSEARCH_API_KEY });
   try {
-    const engine = { es, index: indexNames(config.INDEX_PREFIX).objects, domain, chunk: config.BULK_CHUNK, concurrency: config.BULK_CONCURRENCY };
+    const index = indexNames(config.INDEX_PREFIX).objects;
+    const version = new DatasetVersion(es, index, 1000);
+    const engine = { es, index, domain, chunk: config.BULK_CHUNK, concurrency: config.BULK_CONCURRENCY, version: () => version.get() };
     const unlimited = { maxRows: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER };
     const rows = readRows(input.open(), { kind: input.kind, mapping: o.mapping, limits: unlimited });
     for await (const chunk of checkRows(rows, engine, { k: o.k, lang: o.lang })) yield* chunk;

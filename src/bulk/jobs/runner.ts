@@ -11,7 +11,8 @@ import { ERRORS_SAMPLE_MAX, isConflict, type JobDoc, type JobStore, type StoredR
  * The job runner, inside the API process. It takes the oldest job that is queued (or running with
  * an expired lease: its runner died), and works through its rows in order, a batch at a time:
  * read the rows by id → `_msearch` → write each row's result under the row's own id → checkpoint
- * `rows_done` and the counts on the job with optimistic concurrency, renewing its lease.
+ * `rows_done`, the counts and the dataset versions the rows were checked against on the job with
+ * optimistic concurrency, renewing its lease.
  *
  * Exactly once: a row's result always lands on `<job>:<row>`, so a batch redone after a crash
  * overwrites rather than duplicates; rows found already done (written after the last checkpoint)
@@ -130,13 +131,17 @@ export class JobRunner {
         await this.o.store.writeResults(doc.id, todo.map((s) => ({ stored: s, result: results.get(s.row)! })));
         const counts = { ...doc.counts };
         const sample = [...doc.errors_sample];
+        const versions = [...(doc.dataset_versions ?? [])];
         for (const s of stored) {
           const r = s.done ? s.result : results.get(s.row);
           if (!r) continue;
           if ('error' in r) {
             counts.errors++;
             if (sample.length < ERRORS_SAMPLE_MAX && !sample.some((e) => e.row === r.row)) sample.push({ row: r.row, ref: r.ref, ...r.error });
-          } else counts[r.level]++;
+          } else {
+            counts[r.level]++;
+            if (r.dataset_version && !versions.includes(r.dataset_version)) versions.push(r.dataset_version);
+          }
         }
         const last = stored[stored.length - 1]?.row;
         if (last === undefined) throw new Error(`rows from ${doc.rows_done + 1} of job ${doc.id} are missing`);
@@ -146,6 +151,7 @@ export class JobRunner {
           rows_processed: doc.rows_processed + todo.length,
           processing_ms: doc.processing_ms + (Date.now() - t0),
           counts,
+          ...(versions.length ? { dataset_versions: versions } : {}),
           errors_sample: sample,
           failures: 0,
           lease_until: Date.now() + this.leaseMs,

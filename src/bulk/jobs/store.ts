@@ -40,6 +40,8 @@ export interface JobDoc {
   rows_processed: number;
   processing_ms: number;
   counts: LevelCounts;
+  /** The dataset versions the rows were checked against, in the order first used (more than one if the data was reloaded during the job). */
+  dataset_versions?: string[];
   errors_sample: ErrorSample[];
   failure?: { reason: string };
   failures: number;
@@ -72,11 +74,20 @@ export const ERRORS_SAMPLE_MAX = 20;
 export const rowId = (job: string, row: number) => `${job}:${row}`;
 export const emptyCounts = (): LevelCounts => ({ strong: 0, possible: 0, none: 0, errors: 0 });
 
-const definition = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../../mappings/${name}.json`, import.meta.url), 'utf8')) as {
-    settings: estypes.IndicesIndexSettings;
-    mappings: estypes.MappingTypeMapping;
-  };
+type Definition = { settings: estypes.IndicesIndexSettings; mappings: estypes.MappingTypeMapping };
+
+/**
+ * Job fields newer than `mappings/bulk-jobs.json` (the mapping is strict): added to the index when
+ * it is created, and to an index created before them when the store starts.
+ */
+const ADDED_FIELDS: Record<string, Record<string, estypes.MappingProperty>> = {
+  'bulk-jobs': { dataset_versions: { type: 'keyword' } },
+};
+
+const definition = (name: string): Definition => {
+  const def = JSON.parse(readFileSync(new URL(`../../../mappings/${name}.json`, import.meta.url), 'utf8')) as Definition;
+  return { ...def, mappings: { ...def.mappings, properties: { ...def.mappings.properties, ...ADDED_FIELDS[name] } } };
+};
 
 export const isConflict = (err: unknown) => isResponseError(err) && err.statusCode === 409;
 
@@ -101,7 +112,11 @@ export class JobStore {
   }
 
   private async create(index: string, file: string): Promise<void> {
-    if (await this.es.indices.exists({ index })) return;
+    if (await this.es.indices.exists({ index })) {
+      const added = ADDED_FIELDS[file];
+      if (added) await this.es.indices.putMapping({ index, properties: added });
+      return;
+    }
     const def = definition(file);
     try {
       await this.es.indices.create({ index, settings: def.settings, mappings: def.mappings });

@@ -13,6 +13,10 @@ export interface JobView {
   /** Seconds left at that rate, while queued or running. */
   eta_s: number | null;
   counts: LevelCounts;
+  /** The data the rows were checked against (the latest, if it changed during the job); null before any row was checked. */
+  dataset_version: string | null;
+  /** Every version the rows were checked against, in order: more than one if the data was reloaded during the job. */
+  dataset_versions: string[];
   errors: ErrorSample[];
   k: number;
   kind: string;
@@ -35,6 +39,8 @@ export function jobView(doc: JobDoc): JobView {
     rate,
     eta_s: active && rate ? Math.ceil(left / rate) : active ? null : 0,
     counts: doc.counts,
+    dataset_version: doc.dataset_versions?.at(-1) ?? null,
+    dataset_versions: doc.dataset_versions ?? [],
     errors: doc.errors_sample,
     k: doc.k,
     kind: doc.kind,
