@@ -4,7 +4,12 @@ import { AppError } from '../errors.js';
 export interface BulkLimits {
   maxRows: number;
   maxBytes: number;
+  /** What the upload is, for the advice in the 413 (default a streamed check). */
+  scope?: LimitScope;
 }
+
+/** A streamed check (`POST /v1/bulk-search`) or a job (`POST /v1/bulk-jobs`): both have the same limits. */
+export type LimitScope = 'request' | 'job';
 
 /**
  * Thrown while streaming when a limit is crossed. Before the first result is sent it becomes a
@@ -14,22 +19,24 @@ export class BulkLimitError extends AppError {
   constructor(
     readonly limit: 'BULK_MAX_ROWS' | 'BULK_MAX_BYTES',
     readonly value: number,
+    scope: LimitScope = 'request',
   ) {
     const what = limit === 'BULK_MAX_ROWS' ? `${value} rows` : `${value} bytes`;
-    super('PAYLOAD_TOO_LARGE', `The input has more than ${what} (${limit}); split it or use a job with a higher limit`, [
-      { name: limit, reason: `at most ${what} per request` },
+    const advice = scope === 'job' ? `split it into several jobs of at most ${what} each` : `split it into files of at most ${what} each`;
+    super('PAYLOAD_TOO_LARGE', `The input has more than ${what} (${limit}); ${advice}`, [
+      { name: limit, reason: `at most ${what} per ${scope}` },
     ]);
     this.name = 'BulkLimitError';
   }
 }
 
 /** Wraps a byte source, counting bytes and failing once more than `maxBytes` arrived. */
-export async function* countBytes(source: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<Uint8Array> {
+export async function* countBytes(source: AsyncIterable<Uint8Array | string>, limits: BulkLimits): AsyncGenerator<Uint8Array> {
   let total = 0;
   for await (const chunk of source) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     total += bytes.byteLength;
-    if (total > maxBytes) throw new BulkLimitError('BULK_MAX_BYTES', maxBytes);
+    if (total > limits.maxBytes) throw new BulkLimitError('BULK_MAX_BYTES', limits.maxBytes, limits.scope);
     yield bytes;
   }
 }

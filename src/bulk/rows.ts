@@ -77,10 +77,10 @@ export interface ReadOptions {
 
 /** Rows of an upload, in order. Throws `BulkLimitError` past a limit. */
 export async function* readRows(source: AsyncIterable<Uint8Array | string>, opts: ReadOptions): AsyncGenerator<InputRow> {
-  const lines = decodeLines(countBytes(source, opts.limits.maxBytes));
+  const lines = decodeLines(countBytes(source, opts.limits));
   const rows = opts.kind === 'csv' ? csvRows(lines, opts.mapping) : ndjsonRows(lines, opts.mapping);
   for await (const r of rows) {
-    if (r.row > opts.limits.maxRows) throw new BulkLimitError('BULK_MAX_ROWS', opts.limits.maxRows);
+    if (r.row > opts.limits.maxRows) throw new BulkLimitError('BULK_MAX_ROWS', opts.limits.maxRows, opts.limits.scope);
     yield r;
   }
 }

@@ -18,6 +18,7 @@ import { openBulkStream } from '../bulk/stream.js';
 import { BulkJob, BulkJobCreated, BulkJobCreateQuery, BulkResultsQuery, BulkSearchQuery, JobId } from '../schemas/bulk.js';
 import { problemResponses } from '../schemas/problem.js';
 import type { SearchDomain } from '../search/domain.js';
+import { namedFieldsValidator } from '../search/validation.js';
 import { DatasetVersion } from '../search/version.js';
 
 /**
@@ -57,7 +58,7 @@ function kindOf(req: FastifyRequest): InputKind {
 /** The raw upload stream, with a 413 at once when the declared length is already over the limit. */
 function upload(req: FastifyRequest, limits: BulkLimits): AsyncIterable<Uint8Array> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limits.maxBytes) throw new BulkLimitError('BULK_MAX_BYTES', limits.maxBytes);
+  if (Number.isFinite(declared) && declared > limits.maxBytes) throw new BulkLimitError('BULK_MAX_BYTES', limits.maxBytes, limits.scope);
   return req.body as AsyncIterable<Uint8Array>;
 }
 
@@ -81,10 +82,14 @@ const UPLOAD_DOC =
   'A `date` agrees with a record within ±5 % of its age (at least 10 years), ±10 % (at least 25 years) when approximate ' +
   '(`ca.`, `circa`, or a round century written as a year such as `2100 BC`); outside that it counts against the record.';
 
+/** Unknown or bad parameters are each named, as on `/v1/search`. */
+const validatorCompiler = namedFieldsValidator('VALIDATION_FAILED');
+
 export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
   const { config } = opts;
   const names = indexNames(config.INDEX_PREFIX);
   const limits: BulkLimits = { maxRows: config.BULK_MAX_ROWS, maxBytes: config.BULK_MAX_BYTES };
+  const jobLimits: BulkLimits = { ...limits, scope: 'job' };
   const version = new DatasetVersion(opts.es, names.objects, opts.versionTtlMs ?? 1000);
   const engine: BulkEngine = {
     es: opts.es,
@@ -110,6 +115,7 @@ export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
   r.post(
     '/v1/bulk-search',
     {
+      validatorCompiler,
       schema: {
         tags: ['bulk'],
         summary: 'Check many objects at once; results stream back in input order',
@@ -148,6 +154,7 @@ export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
   r.post(
     '/v1/bulk-jobs',
     {
+      validatorCompiler,
       schema: {
         tags: ['bulk'],
         summary: 'Start a bulk check job for a large file',
@@ -159,12 +166,12 @@ export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
     async (req, reply) => {
       const kind = kindOf(req);
       const mapping = mappingOf(req.query.mapping);
-      const job = await uploadJob(store, upload(req, limits), {
+      const job = await uploadJob(store, upload(req, jobLimits), {
         kind,
         mapping,
         k: req.query.k,
         lang: req.query.lang,
-        limits,
+        limits: jobLimits,
         ...(req.query.name ? { fileName: req.query.name } : {}),
         onQueued: () => runner.wake(),
       }).catch((err: unknown) => closeOn413(reply, err));
@@ -183,6 +190,7 @@ export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
   r.get(
     '/v1/bulk-jobs/:id',
     {
+      validatorCompiler,
       schema: {
         tags: ['bulk'],
         summary: 'Status and progress of a bulk job',
@@ -197,6 +205,7 @@ export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
   r.get(
     '/v1/bulk-jobs/:id/results',
     {
+      validatorCompiler,
       schema: {
         tags: ['bulk'],
         summary: 'Results of a bulk job, in row order (NDJSON, or CSV with Accept: text/csv or format=csv)',
@@ -224,6 +233,7 @@ export async function bulkRoutes(app: FastifyInstance, opts: BulkRouteOptions) {
   r.delete(
     '/v1/bulk-jobs/:id',
     {
+      validatorCompiler,
       schema: {
         tags: ['bulk'],
         summary: 'Cancel a bulk job and delete its rows and results',

@@ -3,8 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { ndjsonResults, send } from '../../src/bulk/client/api.js';
 import type { BulkResult } from '../../src/bulk/result.js';
+import { JobStore } from '../../src/bulk/jobs/store.js';
 import { indexNames } from '../../src/config.js';
 import type { Es } from '../../src/es/client.js';
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { inventoryCsv, loadSampleLists, startChildApi } from '../fixtures/bulk/support.js';
 import { dropPrefix, esUrl, quietLogger, testConfig, testEs, uniquePrefix } from '../helpers/es.js';
@@ -24,7 +26,27 @@ async function appWith(bulk: { runner?: boolean; pollMs?: number; leaseMs?: numb
   return app;
 }
 
-type Job = { id: string; status: string; rows_total: number; rows_done: number; counts: Record<string, number>; rate: number | null; eta_s: number | null; errors: unknown[] };
+type Job = {
+  id: string;
+  status: string;
+  rows_total: number;
+  rows_done: number;
+  counts: Record<string, number>;
+  rate: number | null;
+  eta_s: number | null;
+  errors: unknown[];
+  dataset_version: string | null;
+  dataset_versions: string[];
+};
+
+/** The objects index behind the alias and its `_meta` (the ingest's dataset version). */
+async function objectsMeta(): Promise<{ index: string; meta: Record<string, unknown> }> {
+  const res = await es.indices.getMapping({ index: names.objects });
+  const [index, def] = Object.entries(res)[0]!;
+  return { index, meta: (def.mappings._meta ?? {}) as Record<string, unknown> };
+}
+
+const versionOf = (r: BulkResult) => ('error' in r ? null : r.dataset_version);
 
 async function status(app: FastifyInstance, id: string): Promise<Job> {
   const res = await app.inject({ url: `/v1/bulk-jobs/${id}` });
@@ -94,14 +116,22 @@ describe('bulk jobs', () => {
     expect(job.errors).toEqual([expect.objectContaining({ row: 301, ref: 'R301', field: 'row' })]);
     expect(job.rate).toBeGreaterThan(0);
     expect(job.eta_s).toBe(0);
+    const version = (await objectsMeta()).meta.dataset_version as string;
+    expect(job.dataset_version).toBe(version);
+    expect(job.dataset_versions).toEqual([version]);
     const results = await resultsOf(app, id);
     expect(results.map((r) => r.row)).toEqual(Array.from({ length: 301 }, (_, i) => i + 1));
+    expect(new Set(results.slice(0, 300).map(versionOf))).toEqual(new Set([version]));
     const csvOut = await app.inject({ url: `/v1/bulk-jobs/${id}/results`, headers: { accept: 'text/csv' } });
     expect(csvOut.headers['content-type']).toContain('text/csv');
-    expect(csvOut.body.trim().split('\r\n').length).toBe(302);
+    expect(csvOut.headers['dataset-version']).toBe(version);
+    const csvLines = csvOut.body.trim().split('\r\n');
+    expect(csvLines.length).toBe(302);
+    expect(csvLines[0]!.endsWith(',dataset_version')).toBe(true);
+    expect(csvLines[1]!.endsWith(`,${version}`)).toBe(true);
   });
 
-  it('finishes every row exactly once after the app is closed mid-job and a new one starts', async () => {
+  it('finishes every row exactly once after the app is closed mid-job and a new one starts, naming both dataset versions when the data changed between', async () => {
     const a = await appWith({ pollMs: 50 }, { BULK_CHUNK: '25', BULK_CONCURRENCY: '1' });
     const created = await a.inject({ method: 'POST', url: '/v1/bulk-jobs', headers: { 'content-type': 'text/csv' }, payload: await inventoryCsv(1500) });
     const { id } = created.json() as { id: string };
@@ -113,9 +143,26 @@ describe('bulk jobs', () => {
     expect(stopped.rows_done).toBeLessThan(1500);
     expect(stopped.lease_until).toBe(0);
 
-    const b = await appWith({ pollMs: 50 });
-    const job = await until(b, id, (j) => j.status === 'done');
-    await expectExactlyOnce(b, job);
+    // The data is reloaded while the job is stopped.
+    const { index, meta } = await objectsMeta();
+    const before = meta.dataset_version as string;
+    await es.indices.putMapping({ index, _meta: { ...meta, dataset_version: 'v-reloaded' } });
+    try {
+      const b = await appWith({ pollMs: 50 });
+      const job = await until(b, id, (j) => j.status === 'done');
+      await expectExactlyOnce(b, job);
+      expect(job.dataset_versions).toEqual([before, 'v-reloaded']);
+      expect(job.dataset_version).toBe('v-reloaded');
+      // Each row says which data it was checked against.
+      const results = await resultsOf(b, id);
+      const ok = results.filter((r) => !('error' in r));
+      expect(ok.filter((r) => r.row! <= stopped.rows_done).every((r) => versionOf(r) === before)).toBe(true);
+      expect(ok.filter((r) => r.row! > stopped.rows_done).every((r) => versionOf(r) === 'v-reloaded')).toBe(true);
+      const res = await b.inject({ url: `/v1/bulk-jobs/${id}/results?format=csv` });
+      expect(res.headers['dataset-version']).toBe(`${before}, v-reloaded`);
+    } finally {
+      await es.indices.putMapping({ index, _meta: meta });
+    }
   });
 
   it('finishes every row exactly once after the API process is killed mid-job', async () => {
@@ -150,6 +197,8 @@ describe('bulk jobs', () => {
     const res = await app.inject({ method: 'POST', url: '/v1/bulk-jobs', headers: { 'content-type': 'text/csv' }, payload: await inventoryCsv(1200) });
     expect(res.statusCode).toBe(413);
     expect((res.json() as { errors: { name: string }[] }).errors[0]?.name).toBe('BULK_MAX_ROWS');
+    // The advice fits a job (jobs have the same limit as a streamed check).
+    expect((res.json() as { detail: string }).detail).toBe('The input has more than 40 rows (BULK_MAX_ROWS); split it into several jobs of at most 40 rows each');
     await es.indices.refresh({ index: [names.jobs, names.jobRows] });
     const failed = await es.search<{ id: string; failure?: { reason: string } }>({ index: names.jobs, query: { term: { status: 'failed' } } });
     expect(failed.hits.hits.length).toBe(1);
@@ -158,10 +207,29 @@ describe('bulk jobs', () => {
     expect((await es.count({ index: names.jobRows, query: { term: { job: id } } })).count).toBe(0);
   });
 
+  it('adds the dataset versions field to a jobs index created before it', async () => {
+    const old = indexNames(`${prefix}-old`);
+    const file = (name: string) => JSON.parse(readFileSync(new URL(`../../mappings/${name}.json`, import.meta.url), 'utf8')) as { settings: object; mappings: object };
+    for (const [index, name] of [[old.jobs, 'bulk-jobs'], [old.jobRows, 'bulk-rows']] as const) {
+      await es.indices.create({ index, settings: file(name).settings, mappings: file(name).mappings as never });
+    }
+    const store = new JobStore(es, { jobs: old.jobs, rows: old.jobRows });
+    await store.ensure();
+    const mapping = await es.indices.getMapping({ index: old.jobs });
+    expect(mapping[old.jobs]?.mappings.properties?.dataset_versions).toEqual({ type: 'keyword' });
+  });
+
   it('answers 404 for an unknown job and deletes a job with its rows', async () => {
     const app = await appWith({ runner: false });
     expect((await app.inject({ url: '/v1/bulk-jobs/nosuchjob' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/v1/bulk-jobs/bad!id' })).statusCode).toBe(400);
+    // Unknown parameters are named, as on /v1/search.
+    const unknown = await app.inject({ method: 'POST', url: '/v1/bulk-jobs?foo=1', headers: { 'content-type': 'text/csv' }, payload: 'title\nvase\n' });
+    expect(unknown.statusCode).toBe(400);
+    expect((unknown.json() as { errors: unknown[] }).errors).toEqual([{ name: 'foo', reason: 'is not a known parameter' }]);
+    const unknownResults = await app.inject({ url: '/v1/bulk-jobs/nosuchjob/results?limit=5' });
+    expect((unknownResults.json() as { errors: unknown[] }).errors).toEqual([{ name: 'limit', reason: 'is not a known parameter' }]);
+    expect((await app.inject({ url: '/v1/bulk-jobs/bad!id' })).json()).toMatchObject({ errors: [{ name: 'id', reason: 'is not a job id' }] });
     const created = await app.inject({ method: 'POST', url: '/v1/bulk-jobs', headers: { 'content-type': 'application/x-ndjson' }, payload: '{"ref":"a","title":"vase"}\n{"ref":"b","title":"icon"}\n' });
     const { id, rows_total } = created.json() as { id: string; rows_total: number };
     expect(rows_total).toBe(2);

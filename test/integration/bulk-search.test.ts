@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import type { BulkResult } from '../../src/bulk/result.js';
+import { indexNames } from '../../src/config.js';
 import type { Es } from '../../src/es/client.js';
 import { Problem } from '../../src/schemas/problem.js';
 import { inventoryCsv, loadSampleLists } from '../fixtures/bulk/support.js';
@@ -25,6 +26,14 @@ const parse = (body: string): BulkResult[] =>
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as BulkResult);
+
+/** The dataset version the ingest wrote into the objects index's `_meta`. */
+async function datasetVersion(): Promise<string> {
+  const res = await es.indices.getMapping({ index: indexNames(prefix).objects });
+  const v = Object.values(res)[0]?.mappings?._meta?.dataset_version;
+  if (typeof v !== 'string') throw new Error('no dataset_version in the index');
+  return v;
+}
 
 beforeAll(async () => {
   es = testEs();
@@ -172,6 +181,38 @@ describe('POST /v1/bulk-search', () => {
       ['possible', 'iraq-2003:4'],
       ['possible', 'iraq-2003:4'],
     ]);
+  });
+
+  it('names the dataset version checked against: a header, a field on every checked NDJSON row, the last CSV column', async () => {
+    const app = await appWith();
+    const version = await datasetVersion();
+    const csv = 'ref,object_type,country,height\nv1,cuneiform tablet,Iraq,\nv2,,,24 cm\nv3,icon,Ukraine,\n';
+    const nd = await app.inject({ method: 'POST', url: '/v1/bulk-search?k=1', headers: { 'content-type': 'text/csv' }, payload: csv });
+    expect(nd.statusCode).toBe(200);
+    expect(nd.headers['dataset-version']).toBe(version);
+    const results = parse(nd.body);
+    expect(results.map((r) => ('error' in r ? 'error' : r.dataset_version))).toEqual([version, 'error', version]);
+
+    const res = await app.inject({ method: 'POST', url: '/v1/bulk-search?k=1&format=csv', headers: { 'content-type': 'text/csv' }, payload: csv });
+    expect(res.headers['dataset-version']).toBe(version);
+    const [header, ...lines] = res.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(header!.split(',').at(-1)).toBe('dataset_version');
+    expect(lines.map((l) => l.split(',').at(-1))).toEqual([version, '', version]);
+  });
+
+  it('names each unknown or bad query parameter, as /v1/search does', async () => {
+    const app = await appWith();
+    const res = await app.inject({ method: 'POST', url: '/v1/bulk-search?foo=1&bar=2&k=0', headers: { 'content-type': 'text/csv' }, payload: 'title\nvase\n' });
+    expect(res.statusCode).toBe(400);
+    const p = Problem.parse(res.json());
+    expect(p.errors).toEqual(
+      expect.arrayContaining([
+        { name: 'foo', reason: 'is not a known parameter' },
+        { name: 'bar', reason: 'is not a known parameter' },
+        { name: 'k', reason: 'must be at least 1' },
+      ]),
+    );
+    expect(p.errors?.some((e) => e.name === 'querystring')).toBe(false);
   });
 
   it('rejects a bad mapping, a bad k and an unsupported body type, naming each', async () => {
