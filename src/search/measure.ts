@@ -9,6 +9,8 @@ import type { SearchDomain } from './domain.js';
 export interface NumRange {
   gte: number;
   lte: number;
+  /** The single value asked for (a range has none): hits nearer to it rank higher. */
+  target?: number;
 }
 
 const HEDGES = /^(?:about|approx\.?|approximately|around|ca\.?|c\.|circa|environ|env\.|vers|aprox\.?|aproximadamente|cerca de|etwa|ungef[aä]hr|~|≈|±)\s*/iu;
@@ -47,5 +49,5 @@ export function parseMeasure(
   }
   const v = parseOne(text, kind, defaultUnit, domain);
   if (v === undefined) return `"${input}" is not a ${kind} with a unit (${units})`;
-  return { gte: round(v * (1 - tolerance)), lte: round(v * (1 + tolerance)) };
+  return { gte: round(v * (1 - tolerance)), lte: round(v * (1 + tolerance)), target: round(v) };
 }

@@ -100,13 +100,27 @@ function textQueryOf(input: TextInput, relaxed: boolean): Query {
   return relaxed ? (built.relaxed ??= textQuery(input, { relaxed: true })) : (built.strict ??= textQuery(input));
 }
 
+/**
+ * A single measurement asked for ranks the hits inside its tolerance by nearness: a Gaussian decay
+ * that keeps the full score at the value and halves it at the edge of the tolerance window.
+ */
+function nearness(req: SearchRequest): estypes.QueryDslFunctionScoreContainer[] {
+  const out: estypes.QueryDslFunctionScoreContainer[] = [];
+  for (const m of req.filters.measures) {
+    const { target, lte } = m.range;
+    if (target === undefined || lte <= target) continue;
+    out.push({ gauss: { [m.field]: { origin: target, scale: Math.round((lte - target) * 100) / 100, decay: 0.5 } } });
+  }
+  return out;
+}
+
 export function buildSearch(req: SearchRequest, after?: SortValue[], opts: { relaxed?: boolean } = {}): BuiltSearch {
   const filters = buildFilters(req.filters);
   const text: Query = req.text ? textQueryOf(req.text, opts.relaxed === true) : { match_all: {} };
   const query: Query = {
     function_score: {
       query: filters.main.length > 0 ? { bool: { must: [text], filter: filters.main } } : text,
-      functions: [{ filter: { term: { kind: 'redlist' } }, weight: REDLIST_WEIGHT }],
+      functions: [{ filter: { term: { kind: 'redlist' } }, weight: REDLIST_WEIGHT }, ...nearness(req)],
       score_mode: 'multiply',
       boost_mode: 'multiply',
     },

@@ -119,6 +119,19 @@ describe('facets and filters on the sample lists', () => {
     expect(node?.children?.reduce((s, c) => s + c.count, 0)).toBe(9);
   });
 
+  it('ranks a measurement-only search by nearness to the value asked for', async () => {
+    const body = await search({ height: '24cm', size: '10', facets: 'none' });
+    const off: number[] = [];
+    for (const h of body.hits) {
+      const res = await app.inject({ url: `/v1/objects/${encodeURIComponent(h.id)}` });
+      const dims = (res.json() as { record: { measurements: { dimensions: { dimension: string; mm: number }[] } } }).record.measurements.dimensions;
+      off.push(Math.abs((dims.find((d) => d.dimension === 'height')?.mm ?? Number.NaN) - 240));
+    }
+    expect(off.every((d) => d <= 48)).toBe(true);
+    expect(off).toEqual([...off].sort((a, b) => a - b));
+    expect(off[0]).toBeLessThan(5);
+  });
+
   it('finds records measured in inches for a height in centimetres', async () => {
     const body = await search({ height: '24cm', size: '100', facets: 'none', exact_total: 'true' });
     const ids = body.hits.map((h) => h.id);

@@ -6,9 +6,9 @@ const len = (s: string, tol = 0.2) => parseMeasure(s, 'length', tol, fixtureDoma
 
 describe('parseMeasure', () => {
   it('turns one length into a window of ±tolerance in millimetres', () => {
-    expect(len('24cm')).toEqual({ gte: 192, lte: 288 });
-    expect(len('240 mm', 0.1)).toEqual({ gte: 216, lte: 264 });
-    expect(len('about 24 cm')).toEqual({ gte: 192, lte: 288 });
+    expect(len('24cm')).toEqual({ gte: 192, lte: 288, target: 240 });
+    expect(len('240 mm', 0.1)).toEqual({ gte: 216, lte: 264, target: 240 });
+    expect(len('about 24 cm')).toEqual({ gte: 192, lte: 288, target: 240 });
   });
 
   it('reads fractions of inches, so 24 cm ±20% covers 9 1/2 in.', () => {
@@ -23,7 +23,7 @@ describe('parseMeasure', () => {
   });
 
   it('reads a bare number as centimetres', () => {
-    expect(len('30', 0)).toEqual({ gte: 300, lte: 300 });
+    expect(len('30', 0)).toEqual({ gte: 300, lte: 300, target: 300 });
   });
 
   it('takes an explicit range as it is, the unit of the upper bound applying to both', () => {
@@ -33,8 +33,8 @@ describe('parseMeasure', () => {
   });
 
   it('reads weights in grams', () => {
-    expect(parseMeasure('3.9 g', 'weight', 0, fixtureDomain)).toEqual({ gte: 3.9, lte: 3.9 });
-    expect(parseMeasure('1 kg', 'weight', 0.5, fixtureDomain)).toEqual({ gte: 500, lte: 1500 });
+    expect(parseMeasure('3.9 g', 'weight', 0, fixtureDomain)).toEqual({ gte: 3.9, lte: 3.9, target: 3.9 });
+    expect(parseMeasure('1 kg', 'weight', 0.5, fixtureDomain)).toEqual({ gte: 500, lte: 1500, target: 1000 });
   });
 
   it('explains what is wrong instead of guessing', () => {
