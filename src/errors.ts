@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, title: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  REQUEST_TIMEOUT: { status: 408, title: 'Request timeout' },
+  REQUEST_HEADERS_TOO_LARGE: { status: 431, title: 'Request line and headers too large' },
   ELASTICSEARCH_UNAVAILABLE: { status: 503, title: 'Elasticsearch unavailable' },
   INDEX_NOT_READY: { status: 503, title: 'Index not ready' },
   INTERNAL: { status: 500, title: 'Internal error' },
