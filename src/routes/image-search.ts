@@ -1,11 +1,12 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
+import type { estypes } from '../es/client.js';
 import { AppError, invalidParams } from '../errors.js';
 import { problemResponses } from '../schemas/problem.js';
 import { ImageSearchForm, ImageSearchParams, ImageSearchResponse, MAX_IMAGE_K } from '../schemas/image-search.js';
-import { ImageSearchService, type ImageTimings } from '../search/image-search.js';
-import { THRESHOLDS } from '../search/image-rank.js';
+import { imageFilter, ImageSearchService, type ImageTimings } from '../search/image-search.js';
+import { imageCountsBody, imageCountsOf, noImageNote, THRESHOLDS } from '../search/image-rank.js';
 import type { SearchService } from '../search/service.js';
 import { fieldsOf, jsonSerializer } from '../search/validation.js';
 
@@ -27,7 +28,8 @@ const DESCRIPTION =
   `${t.near_duplicate} (an edited copy: crop, frame, rotation, mirror, colour), similar <= ${t.similar} (possibly the ` +
   'same object or a heavy edit: check by eye). Calibrated on the image fixtures: edited copies land at 0-22 bits, ' +
   'a textured frame at 14-38, while unrelated pictures never came closer than 88 bits (median 108); records beyond ' +
-  `${t.similar} bits are not returned (\`hits: []\` with a \`note\`; \`closest_distance\` says how close the nearest came). ` +
+  `${t.similar} bits are not returned (\`hits: []\` with a \`note\`; \`closest_distance\` says how close the nearest came, ` +
+  'and is null when no record image could be compared: the note then says whether the index, or the records the filters allow, hold any). ' +
   'A hit is a due-diligence trigger, never a proof that an object is stolen or listed; no hit is no proof of the ' +
   'contrary (a different photograph of the object, a tilt or an off-centre crop may be missed). ' +
   '400 IMAGE_INVALID names the problem with the photo (not an image, unsupported format, truncated or corrupt, ' +
@@ -122,6 +124,12 @@ export async function imageSearchRoutes(app: FastifyInstance, opts: { service: S
       const timings: ImageTimings = { decodeMs: 0, knnMs: 0, rerankMs: 0, fetchMs: 0 };
       const res = await images.run(up.image, params, timings);
       serverTiming(reply, timings);
+      // Nothing at all came back from the knn: say whether there was any image to compare with.
+      if (res.hits.length === 0 && res.closest_distance === null) {
+        const { filter } = imageFilter(params, opts.service);
+        const counts = imageCountsOf(await opts.service.searchObjects(imageCountsBody(filter) as estypes.SearchRequest));
+        res.note = noImageNote(counts, filter !== undefined) ?? res.note;
+      }
       return res;
     },
   );

@@ -153,3 +153,13 @@ describe('fuzz: random bytes never cause a 5xx', () => {
     expect(r.status, JSON.stringify(r.body)).toBeLessThan(500);
   });
 });
+
+describe('an index with no image at all', () => {
+  it('a usable photo: 200, no hit, and a note saying there is nothing to compare with and that no hit is no proof', async () => {
+    const r = await image(await readFile('test/fixtures/images/sharp_exif_orientation/Landscape_1.jpg'));
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ hits: [], closest_distance: null });
+    expect(r.body.note).toMatch(/index holds no record with a comparable image/);
+    expect(r.body.note).toMatch(/no proof that the object is not listed/);
+  });
+});

@@ -9,6 +9,9 @@ import { SearchResponse } from '../../src/schemas/search-response.js';
 import { sharp } from '../../ingest/images/sharp.js';
 import { dropIndices, ingestConfig, run, tempDir } from '../fixtures/ingest/helpers.js';
 import { quietLogger, testEs, uniquePrefix } from '../helpers/es.js';
+import { bulkDocs, record } from '../helpers/search-factory.js';
+import { countryNames } from '../helpers/search-records.js';
+import { buildDocument } from '../../ingest/normalise/document.js';
 
 /**
  * Photo search end to end: an inventory CSV whose rows name real fixture photographs goes through
@@ -206,6 +209,35 @@ describe('filters apply as in /v1/search', () => {
     expect(res.statusCode, res.body).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.json().errors.map((e: { name: string }) => e.name)).toContain(name);
+  });
+});
+
+describe('notes when no record image could be compared', () => {
+  const NO_PROOF = /no proof that the object is not listed/;
+  beforeAll(async () => {
+    // One Red List record without an image, next to the 13 photographed inventory records.
+    await bulkDocs(es, indexNames(prefix).objects, [buildDocument(record('plain:1', { places: { countries: ['JP'] } }), { countryNames })]);
+  });
+
+  it('filters that allow only records without an image: says so, with the count in the whole index', async () => {
+    const body = await searchImage(await fixture('pdq_threatexchange/bridge-mods/aaa-orig.jpg'), { kind: 'redlist' });
+    expect(body).toMatchObject({ hits: [], closest_distance: null });
+    expect(body.note).toMatch(/The one record the filters allow has no comparable image \(13 records in the whole index have one\)/);
+    expect(body.note).toMatch(NO_PROOF);
+  });
+
+  it('filters that allow no record at all: says so', async () => {
+    const body = await searchImage(await fixture('pdq_threatexchange/bridge-mods/aaa-orig.jpg'), { country: 'Chile' });
+    expect(body).toMatchObject({ hits: [], closest_distance: null });
+    expect(body.note).toMatch(/filters allow no record at all/);
+    expect(body.note).toMatch(NO_PROOF);
+  });
+
+  it('a photo too far from every record image: the note keeps the distance and says no hit is no proof', async () => {
+    const body = await searchImage(await fixture('pdq_threatexchange/reg-test-input/labelme-subset/q0003.jpg'), { country: 'Egypt' });
+    expect(body.hits).toEqual([]);
+    expect(body.note).toMatch(/closest is \d+ bits of 256 away/);
+    expect(body.note).toMatch(NO_PROOF);
   });
 });
 
