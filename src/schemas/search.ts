@@ -54,7 +54,7 @@ const measure = (name: string) =>
 
 const year = (what: string) =>
   z
-    .union([z.number().int(), z.string().trim().min(1).max(40)])
+    .union([z.number().int('must be a whole year').min(-100_000, 'must be at least -100000').max(3_000, 'must be at most 3000'), z.string().trim().min(1).max(40)])
     .describe(`${what}: a signed year (BCE negative, e.g. \`-1000\`) or \`1000 BC\`, \`AD 500\`, \`500 av. J.-C.\``);
 
 export const SearchParams = z

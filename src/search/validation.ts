@@ -15,13 +15,21 @@ interface Issue {
   errors?: Issue[][];
 }
 
+const article = (type: string) => (type === 'array' ? 'a list' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
 function reasonOf(issue: Issue): string {
   if (issue.code === 'invalid_union' && issue.errors) {
     // The most specific branch: the one that got furthest before failing.
     const inner = issue.errors.flat().find((i) => i.code !== 'invalid_type') ?? issue.errors.flat()[0];
     if (inner) return reasonOf(inner);
   }
-  if (issue.code === 'invalid_type') return issue.message.replace(/^Invalid input: /, 'must be ');
+  if (issue.code === 'invalid_type') {
+    // zod: "Invalid input: expected string, received number" → "must be a string, not a number"
+    const m = /^Invalid input: expected (\w+), received (\w+)$/.exec(issue.message);
+    if (m) return `must be ${article(m[1] ?? '')}, not ${article(m[2] ?? '')}`;
+    return issue.message.replace(/^Invalid input: /, 'must be ');
+  }
+  if (issue.code === 'too_big' || issue.code === 'too_small') return issue.message.replace(/^Too (big|small): expected \w+ to be /, 'must be ');
   return issue.message;
 }
 
