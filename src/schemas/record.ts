@@ -93,7 +93,11 @@ export const RecordKind = z.enum(['redlist', 'inventory', 'report']);
 export type RecordKind = z.infer<typeof RecordKind>;
 
 export const CanonicalRecord = z.object({
-  id: z.string().min(1),
+  /** Also the Elasticsearch `_id`, which holds at most 512 bytes. */
+  id: z
+    .string()
+    .min(1)
+    .refine((id) => id.length <= 128 || Buffer.byteLength(id) <= 512, 'is longer than 512 bytes (UTF-8), the most an index id can hold'),
   kind: RecordKind,
   list: ListRef.optional(),
   category: z.array(CategoryStep),
