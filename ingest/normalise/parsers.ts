@@ -3,7 +3,7 @@ import { countryNames, findCountries, findRegions, resolveCountry } from '../../
 import { parseDate, type ParsedDate } from '../../src/domain/dates.js';
 import { matchMaterials } from '../../src/domain/materials.js';
 import { parseMeasurements, type ParsedMeasurements } from '../../src/domain/measurements.js';
-import { matchObjectTypes } from '../../src/domain/object-types.js';
+import { objectTypesOfName } from '../../src/domain/object-types.js';
 import { findPeriods } from '../../src/domain/periods.js';
 import { labelsFor, type TermMatch } from '../../src/domain/vocabulary.js';
 import { parseCaption } from './caption.js';
@@ -89,7 +89,7 @@ export const defaultParsers: Parsers = {
   isCountry: (text) => resolveCountry(text) !== undefined,
   regions: (text) => findRegions(text).map((r) => r.key),
   materials: (text, lang) => terms(matchMaterials(text, lang), 'material'),
-  objectTypes: (text, lang) => terms(matchObjectTypes(text, lang), 'objectType'),
+  objectTypes: (text, lang) => terms(objectTypesOfName(text, lang), 'objectType'),
 };
 
 /** Document helpers outside an ingest run (shared, bounded text memory). */

@@ -36,3 +36,24 @@ export const OBJECT_TYPES = buildVocabulary('objectType', OBJECT_TYPE_ENTRIES, O
 export function matchObjectTypes(text: string, lang?: string): TermMatch[] {
   return matchTerms(text, OBJECT_TYPES, lang);
 }
+
+/**
+ * Words that start what an object shows, holds or carries rather than what it is: in "Worshipper
+ * holding an offering bowl" or "Statuette of a woman with a jar", the bowl and the jar are not the
+ * object's type.
+ */
+const ATTRIBUTE_CLAUSE =
+  /[\s,]+(?:holding|carrying|bearing|with|depicting|showing|tenant|portant|avec|représentant|sosteniendo|portando|con|representando|segurando|com|mit|haltend)\s/iu;
+
+/**
+ * The object types of an object's name: those named before any attribute clause; when none is
+ * named there ("Fragment with a bird"), those of the whole name.
+ */
+export function objectTypesOfName(name: string, lang?: string): TermMatch[] {
+  const cut = ATTRIBUTE_CLAUSE.exec(name);
+  if (cut && cut.index > 0) {
+    const head = matchObjectTypes(name.slice(0, cut.index), lang);
+    if (head.length) return head;
+  }
+  return matchObjectTypes(name, lang);
+}

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MATERIALS, matchMaterials } from '../../../src/domain/materials.js';
-import { OBJECT_TYPES, matchObjectTypes } from '../../../src/domain/object-types.js';
+import { OBJECT_TYPES, matchObjectTypes, objectTypesOfName } from '../../../src/domain/object-types.js';
 import {
   expandQuery, expandQueryToken, labelFor, labelsFor, narrowerKeys, VOCAB_LANGS,
 } from '../../../src/domain/vocabulary.js';
@@ -141,5 +141,22 @@ describe('matching captions', () => {
     console.log(`captions with a material or object type: ${hit}/${total} (${((100 * hit) / total).toFixed(1)}%)${misses.length ? `; misses:\n${misses.join('\n')}` : ''}`);
     expect(total).toBeGreaterThan(400);
     expect(hit / total).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('objectTypesOfName', () => {
+  const keys = (name: string, lang?: string) => objectTypesOfName(name, lang).map((m) => m.key);
+
+  it('takes the type from before what the object holds, carries or shows', () => {
+    expect(keys('Worshipper or priest holding an offering bowl', 'en')).toEqual(['figure']);
+    expect(keys('Stele with a Punic inscription', 'en')).toEqual(['stela']);
+    expect(keys('Personnage assis tenant un sabre', 'fr')).toEqual(['figure']);
+    expect(keys('Kero con asa en forma de jaguar', 'es')).toEqual(['cup']);
+  });
+
+  it('reads the whole name when nothing before the clause is a type', () => {
+    expect(keys('Fragment with a bird and a bowl', 'en')).toEqual(typeKeys('Fragment with a bird and a bowl', 'en'));
+    expect(keys('Fragment with a bird and a bowl', 'en')).toContain('bowl');
+    expect(keys('Cylinder seal', 'en')).toEqual(['cylinder-seal']);
   });
 });
