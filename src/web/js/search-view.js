@@ -149,7 +149,7 @@ function chips(state, facets, navigate) {
   }
   for (const key of ['date_from', 'date_to', ...DIMENSIONS, 'emergency', 'has_image']) {
     if (!state[key]) continue;
-    items.push(chip(describeFilter(key, state[key], lang) + (DIMENSIONS.includes(key) ? ` ${state.unit ?? 'cm'}` : ''), () => {
+    items.push(chip(describeFilter(key, state[key], lang, state.unit ?? 'cm'), () => {
       const next = resetPaging({ ...state });
       delete next[key];
       navigate(next, { focus: false });

@@ -15,6 +15,11 @@ export const VIEWS = ['search', 'object', 'photo', 'bulk'];
 export const PAGE_SIZE = 20;
 /** Hits reachable by page number; beyond, the API pages with a cursor. */
 export const PAGE_WINDOW = 10000;
+/** The API's bounds on `q` (MAX_QUERY_CHARS, MAX_QUERY_TERMS in src/schemas/search.ts). */
+export const QUERY_MAX_CHARS = 200;
+export const QUERY_MAX_WORDS = 16;
+/** The API's bound on a measurement or year as text. */
+export const FIELD_MAX_CHARS = 40;
 
 const MAX_VALUES = 50;
 const MAX_LEN = 500;
@@ -120,13 +125,39 @@ export function apiSearchParams(state, lang, size = PAGE_SIZE) {
   for (const key of DIMENSIONS) {
     if (!state[key]) continue;
     anyDimension = true;
-    p.set(key, `${state[key]}${unit}`);
+    p.set(key, measureParam(state[key], unit));
   }
   if (anyDimension && state.tolerance) p.set('tolerance', String(Number(state.tolerance) / 100));
   p.set('size', String(size));
   if (state.cursor) p.set('cursor', state.cursor);
   else if (state.page && state.page !== '1') p.set('page', state.page);
   return p;
+}
+
+/** True when a measurement as typed names no unit of its own (`24`, `9 1/2`, `9½`, `20-30`). */
+export function needsUnit(value) {
+  return /[\d\u00bc-\u00be\u2150-\u215e]$/.test(String(value).trim());
+}
+
+/**
+ * A measurement for the API: as typed, with the unit chosen in the dropdown added when the text
+ * has none (`24` + cm -> `24cm`, `9 1/2` + in -> `9 1/2 in`, `20-30 cm` stays as it is).
+ */
+export function measureParam(value, unit = 'cm') {
+  const v = String(value).trim();
+  if (!needsUnit(v)) return v;
+  return /^\d+(\.\d+)?$/.test(v) ? `${v}${unit}` : `${v} ${unit}`;
+}
+
+/** A measurement as shown to people: `24 cm`, `9 1/2 in`, `20-30 cm`. */
+export function measureText(value, unit = 'cm') {
+  const v = String(value).trim();
+  return needsUnit(v) ? `${v} ${unit}` : v;
+}
+
+/** Words in a query, counted about as the API counts them (letters and digits, `l'objet` is one). */
+export function queryWords(text) {
+  return String(text ?? '').match(/[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu)?.length ?? 0;
 }
 
 /** Page numbers to show around `current` (1-based) with gaps as null: [1, null, 4, 5, 6, null, 20]. */
