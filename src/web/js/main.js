@@ -19,14 +19,19 @@ let lastView;
 let renders = 0;
 let renderedSearch = null;
 
-/** Goes to a state: a new history entry (or a replaced one), then renders it. */
-export function navigate(state, { replace = false, focus = true } = {}) {
+/**
+ * Goes to a state: a new history entry (or a replaced one), then renders it. `focus`: true moves
+ * focus to a new view's heading, false keeps it on the control that had it, 'results' moves it to
+ * the view's results when it has some (`data-focus-results`). `focusKey` names the control to
+ * focus instead of the one that had focus (e.g. the result an object page was opened from).
+ */
+export function navigate(state, { replace = false, focus = true, focusKey } = {}) {
   const url = `/${toQuery(state)}`;
   if (url !== `/${location.search}` || replace) history[replace ? 'replaceState' : 'pushState'](null, '', url);
-  return render({ focus });
+  return render({ focus, focusKey });
 }
 
-async function render({ focus = true } = {}) {
+async function render({ focus = true, focusKey: wanted } = {}) {
   controller?.abort();
   controller = new AbortController();
   const { signal } = controller;
@@ -34,7 +39,7 @@ async function render({ focus = true } = {}) {
   renderedSearch = location.search;
   markNav(state.view);
   const active = document.activeElement;
-  const focusKey = active && main.contains(active) ? active.dataset.focusKey : undefined;
+  const focusKey = wanted ?? (active && main.contains(active) ? active.dataset.focusKey : undefined);
   try {
     const view = await views[state.view]();
     if (signal.aborted) return;
@@ -47,7 +52,8 @@ async function render({ focus = true } = {}) {
   if (signal.aborted) return;
   // Keep keyboard users where they were (a facet, a pager button); otherwise, on a new view, start
   // at its heading so screen readers announce where they are.
-  const again = focusKey && (main.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`) ?? main.querySelector('[data-focus-fallback]'));
+  const results = focus === 'results' ? main.querySelector('[data-focus-results]') : null;
+  const again = results ?? (focusKey && (main.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`) ?? main.querySelector('[data-focus-fallback]')));
   if (again) again.focus();
   else if (focus && lastView !== undefined && (state.view !== lastView || state.view === 'object')) {
     (main.querySelector('h1') ?? main).focus({ preventScroll: false });

@@ -9,14 +9,22 @@ import { categoryDescription, categoryText, contacts, legislation, listSummary, 
 import { hasSearch, searchPart, toQuery } from './state.js';
 import { formatRange } from './years.js';
 
-export async function render(main, state, { signal, lang }) {
+export async function render(main, state, { navigate, signal, lang }) {
+  const back = () => goBack(state, navigate);
+  // Escape goes back to the results, as the back link does; the listener ends with this render.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.target instanceof Element && event.target.closest('input, select, textarea, [contenteditable], dialog')) return;
+    event.preventDefault();
+    back();
+  }, { signal });
   fill(main, h('p', { class: 'loading' }, t('loading')));
   let body;
   try {
     body = await getObject(state.object, lang, signal);
   } catch (err) {
     if (err?.name === 'AbortError') return;
-    fill(main, h('div', { class: 'object-page' }, backLink(state), h('h1', { tabindex: '-1' }, t('object.heading')), problemBox(err)));
+    fill(main, h('div', { class: 'object-page' }, backLink(state, back), h('h1', { tabindex: '-1' }, t('object.heading')), problemBox(err)));
     return;
   }
   const record = body.record ?? body;
@@ -27,13 +35,24 @@ export async function render(main, state, { signal, lang }) {
   }
   const version = body.dataset_version ?? list?.dataset_version ?? document.documentElement.dataset.datasetVersion;
   showDatasetVersion(version);
-  fill(main, page(record, list, state, version));
+  fill(main, page(record, list, state, version, back));
 }
 
-function backLink(state) {
+/** Back to the search this object was opened from, with focus on its result there. */
+function goBack(state, navigate) {
+  return navigate(searchPart(state), { focusKey: `hit:${state.object}` });
+}
+
+function backLink(state, back) {
   const search = searchPart(state);
   const href = `/${toQuery(search)}`;
-  return h('p', { class: 'back no-print' }, h('a', { href }, hasSearch(search) ? t('object.back') : t('object.newSearch')));
+  const onclick = (event) => {
+    // A modified click (new tab) keeps its meaning.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void back();
+  };
+  return h('p', { class: 'back no-print' }, h('a', { href, onclick, 'aria-keyshortcuts': 'Escape' }, hasSearch(search) ? t('object.back') : t('object.newSearch')));
 }
 
 const labels = (terms) => (terms ?? []).map((v) => pick(v.label) || v.key).filter(Boolean);
@@ -92,7 +111,7 @@ function images(record) {
   )));
 }
 
-function page(record, list, state, version) {
+function page(record, list, state, version, back) {
   const lang = currentLanguage();
   const holder = record.holder
     ? [record.holder.institution ? h('bdi', null, record.holder.institution) : null, record.holder.inventoryNumber ? [record.holder.institution ? ', ' : '', `${t('object.inventoryNumber')} `, h('bdi', null, record.holder.inventoryNumber)] : null].filter(Boolean)
@@ -122,7 +141,7 @@ function page(record, list, state, version) {
   const printed = h('p', { class: 'print-meta' }, t('print.meta', { date: fmtDate(new Date()), version: isolate(version ?? '—') }), ' · ', h('bdi', null, location.href));
 
   return h('article', { class: 'object-page', 'aria-labelledby': 'object-title' },
-    backLink(state),
+    backLink(state, back),
     printed,
     h('header', { class: 'object-header' },
       langText('h1', record.title ?? { en: record.id }, { id: 'object-title', tabindex: '-1' }),

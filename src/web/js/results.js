@@ -50,7 +50,7 @@ export function hitItem(hit, state, extra = null) {
   return h('li', { class: 'hit' },
     h('a', { href, class: 'hit-thumb', tabindex: '-1', 'aria-hidden': 'true' }, thumbnail(hit.thumbnail)),
     h('div', { class: 'hit-body' },
-      h('h3', { class: 'hit-title' }, h('a', { href }, titleNode(hit, title))),
+      h('h3', { class: 'hit-title' }, h('a', { href, 'data-focus-key': `hit:${hit.id}` }, titleNode(hit, title))),
       extra,
       list
         ? h('p', { class: 'hit-list' }, langText('span', list.title ?? { en: list.id }), list.emergency ? [' ', emergencyBadge()] : null)

@@ -9,7 +9,7 @@ import { disclaimers, problemBox, showDatasetVersion } from './common.js';
 import { facetPanel, facetValues, FACETS } from './facets.js';
 import { describeFilter, filtersForm } from './filters.js';
 import { hitList, pager } from './results.js';
-import { DIMENSIONS, MULTI, apiSearchParams, hasSearch, resetPaging } from './state.js';
+import { DIMENSIONS, MULTI, QUERY_MAX_CHARS, QUERY_MAX_WORDS, apiSearchParams, hasSearch, queryWords, resetPaging } from './state.js';
 
 let refineOpen = false;
 
@@ -53,13 +53,13 @@ function countText(state, total, relation) {
 function page(state, navigate, data, problem, loading) {
   const fieldErrors = Object.fromEntries((problem?.errors ?? []).map((e) => [e.name, e.reason]));
   const searched = hasSearch(state);
-  const results = h('section', { class: 'results', 'aria-labelledby': 'results-h' },
+  const results = h('section', { class: 'results', id: 'results', 'aria-labelledby': 'results-h' },
     h('h2', { id: 'results-h', class: 'visually-hidden' }, t('results.heading')));
   if (loading) results.append(h('p', { class: 'loading' }, t('loading')));
   else if (problem && (searched || problem.status !== 400)) results.append(problemBox(problem));
   if (data) {
     const total = totalOf(data.total);
-    results.append(h('p', { class: 'count', id: 'result-count', tabindex: '-1', 'data-focus-fallback': '' }, countText(state, data.total, data.total_relation)));
+    results.append(h('p', { class: 'count', id: 'result-count', tabindex: '-1', 'data-focus-fallback': '', 'data-focus-results': '' }, countText(state, data.total, data.total_relation)));
     if (data.relaxed) results.append(h('p', { class: 'note relaxed' }, t('results.relaxed')));
     append(results, [chips(state, data.facets, navigate)]);
     if (!searched) results.prepend(intro());
@@ -91,29 +91,69 @@ function page(state, navigate, data, problem, loading) {
 
   return h('div', { class: 'search-page' },
     h('h1', { class: 'page-title', tabindex: '-1' }, t('search.heading')),
-    searchForm(state, navigate),
+    searchForm(state, navigate, fieldErrors.q),
+    data ? skipToResults() : null,
     disclaimers(true),
     h('div', { class: 'search-layout' }, refine, results),
   );
 }
 
-function searchForm(state, navigate) {
+/**
+ * The query box. It takes what the API takes (QUERY_MAX_CHARS characters, QUERY_MAX_WORDS words):
+ * the limit is stated under it, counted as the user nears it, and the API's reason shown by it
+ * when it refuses the query anyway (`error`).
+ */
+function searchForm(state, navigate, error) {
   const input = h('input', {
-    type: 'search', id: 'q', name: 'q', value: state.q ?? '', maxlength: 500, autocomplete: 'off', spellcheck: 'false',
-    'aria-describedby': 'q-hint', 'data-focus-key': 'q', enterkeyhint: 'search',
+    type: 'search', id: 'q', name: 'q', value: state.q ?? '', maxlength: QUERY_MAX_CHARS, autocomplete: 'off', spellcheck: 'false',
+    'aria-describedby': 'q-hint q-limit q-err', 'aria-invalid': error ? 'true' : null, 'data-focus-key': 'q', enterkeyhint: 'search',
   });
+  const limit = h('p', { class: 'hint q-limit', id: 'q-limit' });
+  const err = h('p', { class: 'field-error', id: 'q-err', hidden: !error }, error ?? '');
+  let wasOver = false;
+  const count = () => {
+    const chars = input.value.length;
+    const words = queryWords(input.value);
+    const over = chars > QUERY_MAX_CHARS || words > QUERY_MAX_WORDS;
+    const near = over || chars >= QUERY_MAX_CHARS * 0.8 || words >= QUERY_MAX_WORDS - 2;
+    limit.textContent = near
+      ? t('search.counter', { chars: fmtNumber(chars), maxChars: fmtNumber(QUERY_MAX_CHARS), words: fmtNumber(words), maxWords: fmtNumber(QUERY_MAX_WORDS) })
+      : t('search.limit', { chars: fmtNumber(QUERY_MAX_CHARS), words: fmtNumber(QUERY_MAX_WORDS) });
+    limit.classList.toggle('near', near);
+    limit.classList.toggle('over', over);
+    // Said once when the text goes past the limit, not at every key.
+    if (over && !wasOver && document.activeElement === input) announce(limit.textContent);
+    wasOver = over;
+  };
+  count();
+  input.addEventListener('input', count);
   const form = h('form', { role: 'search', class: 'search-box', 'aria-label': t('search.label') },
     h('label', { for: 'q' }, t('search.label')),
     h('div', { class: 'search-row' }, input, h('button', { type: 'submit', class: 'button', 'data-focus-key': 'q-submit' }, t('search.submit'))),
+    err,
     h('p', { class: 'hint', id: 'q-hint' }, t('search.hint')),
+    limit,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const q = input.value.trim();
     const next = resetPaging({ ...state, q: q || undefined });
-    navigate(next, { focus: false });
+    // A new search starts the reader at its results (the count, then the first hit).
+    navigate(next, { focus: 'results' });
   });
   return form;
+}
+
+/** Shown on focus: from the query box, Tab, Tab, Enter lands on the first result. */
+function skipToResults() {
+  return h('a', {
+    href: '#results', class: 'skip-results',
+    onclick: (event) => {
+      event.preventDefault();
+      const target = document.querySelector('#results .hit-title a') ?? document.getElementById('result-count');
+      target?.focus();
+    },
+  }, t('skip.results'));
 }
 
 function intro() {
