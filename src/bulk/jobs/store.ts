@@ -76,18 +76,7 @@ export const emptyCounts = (): LevelCounts => ({ strong: 0, possible: 0, none: 0
 
 type Definition = { settings: estypes.IndicesIndexSettings; mappings: estypes.MappingTypeMapping };
 
-/**
- * Job fields newer than `mappings/bulk-jobs.json` (the mapping is strict): added to the index when
- * it is created, and to an index created before them when the store starts.
- */
-const ADDED_FIELDS: Record<string, Record<string, estypes.MappingProperty>> = {
-  'bulk-jobs': { dataset_versions: { type: 'keyword' } },
-};
-
-const definition = (name: string): Definition => {
-  const def = JSON.parse(readFileSync(new URL(`../../../mappings/${name}.json`, import.meta.url), 'utf8')) as Definition;
-  return { ...def, mappings: { ...def.mappings, properties: { ...def.mappings.properties, ...ADDED_FIELDS[name] } } };
-};
+const definition = (name: string): Definition => JSON.parse(readFileSync(new URL(`../../../mappings/${name}.json`, import.meta.url), 'utf8')) as Definition;
 
 export const isConflict = (err: unknown) => isResponseError(err) && err.statusCode === 409;
 
@@ -112,12 +101,13 @@ export class JobStore {
   }
 
   private async create(index: string, file: string): Promise<void> {
+    const def = definition(file);
     if (await this.es.indices.exists({ index })) {
-      const added = ADDED_FIELDS[file];
-      if (added) await this.es.indices.putMapping({ index, properties: added });
+      // An index made by an earlier version gets the fields added to the mapping file since (the
+      // mapping is strict); putting the fields it already has changes nothing.
+      await this.es.indices.putMapping({ index, properties: def.mappings.properties ?? {} });
       return;
     }
-    const def = definition(file);
     try {
       await this.es.indices.create({ index, settings: def.settings, mappings: def.mappings });
     } catch (err) {
