@@ -118,7 +118,8 @@ export function nthPart(ordinal: string, part: string): [number, number] | undef
 }
 
 export const APPROX = new RegExp(
-  `(?:ca\\.?|circa|circ\\.|c\\.?(?=\\s?\\d)|env\\.|environ|vers|hacia|aprox\\.?|aproximadamente|approx\\.?|approximately|about|around|um|etwa|gegen|ок\\.|около|близько|прибл\\.?|حوالي|حوالى|نحو|probably|probablement|probablemente|prob\\.|possibly|vraisemblablement)${NL}`,
+  // `c.` glued to its year (`c.1750`, `c1750`) is circa too: the word-end check applies to the words.
+  `(?:c\\.?(?=\\s?\\d)|(?:ca\\.?|circa|circ\\.|env\\.|environ|vers|hacia|aprox\\.?|aproximadamente|approx\\.?|approximately|about|around|um|etwa|gegen|ок\\.|около|близько|прибл\\.?|حوالي|حوالى|نحو|probably|probablement|probablemente|prob\\.|possibly|vraisemblablement)${NL})`,
   'uy',
 );
 export const UNCERTAIN = /\(\s*\?\s*\)|\?/uy;

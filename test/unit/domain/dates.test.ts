@@ -114,6 +114,8 @@ describe('parseDate: years, decades and approximations', () => {
     ['hacia 1750', 1750, 1750, true],
     ['um 1500', 1500, 1500, true],
     ['c. 1830', 1830, 1830, true],
+    ['c.1830', 1830, 1830, true],
+    ['c1830', 1830, 1830, true],
     ['circa 1450', 1450, 1450, true],
     ['1400 v. Chr.', -1400, -1400, false],
     ['300 n. Chr.', 300, 300, false],
