@@ -74,7 +74,7 @@ export const SearchParams = z
       .describe('Language of titles and labels (falls back to English)'),
     list: oneOrMany(token, 'Red List id, e.g. `iraq-2015`').optional(),
     category: oneOrMany(token, 'Category key at any level; a parent includes its children').optional(),
-    country: oneOrMany(token, 'Country: ISO 3166-1 alpha-2 code or a name in any language').optional(),
+    country: oneOrMany(token, 'Country: ISO 3166-1 alpha-2 code, a name in any language, or a city or site the gazetteer knows (Palmyra → SY)').optional(),
     region: oneOrMany(token, 'Region key').optional(),
     zone: oneOrMany(token, 'Emergency zone country (ISO code or name)').optional(),
     material: oneOrMany(token, 'Material vocabulary key; narrower materials are included').optional(),

@@ -1,4 +1,4 @@
-import { countryLabel as gazetteerLabel, resolveCountryQuery } from '../domain/countries.js';
+import { countryNames, countryLabel as gazetteerLabel, findCountries, resolveCountryQuery } from '../domain/countries.js';
 import { REGION_BY_KEY, resolveRegion } from '../domain/regions.js';
 import { findPeriods } from '../domain/periods.js';
 import { parseDateQuery, periodBucketLabel as bucketLabels } from '../domain/dates.js';
@@ -10,6 +10,7 @@ import { allPhrases } from '../domain/vocab/build.js';
 import { labelFor, narrowerKeys, VOCAB_LANGS, type Vocabulary } from '../domain/vocabulary.js';
 import { Memo } from '../memo.js';
 import type { Expansion, SearchDomain } from './domain.js';
+import { nearest } from './known-keys.js';
 
 /**
  * The search's domain, bound to the project's vocabularies, gazetteers and parsers. Country names
@@ -181,6 +182,17 @@ export function periodsIn(tokens: string[]): { key: string; earliest: number; la
   return out;
 }
 
+/** Every country name the filter knows (folded) → its code: CLDR's and the gazetteer's. */
+let allNames: Map<string, string> | undefined;
+function suggestCountry(input: string): string | undefined {
+  if (!allNames) {
+    allNames = new Map(byName);
+    for (const code of KNOWN) for (const n of countryNames(code)) if (!allNames.has(fold(n))) allNames.set(fold(n), code);
+  }
+  const near = nearest(fold(input), allNames.keys());
+  return near === undefined ? undefined : allNames.get(near);
+}
+
 export const realDomain: SearchDomain = {
   resolveRegion: (input) => (REGION_BY_KEY.has(input) ? input : resolveRegion(input)?.key),
   periodsIn,
@@ -190,6 +202,8 @@ export const realDomain: SearchDomain = {
   narrowerKeys: (key) => narrowerKeys(key),
   vocabLabel: perLanguage((key, lang) => labelFor(key, lang)),
   resolveCountry,
+  countriesIn: (text) => findCountries(text),
+  suggestCountry,
   countryLabel,
   regionLabel: (key) => REGION_BY_KEY.get(key)?.label ?? key,
   periodLabel,

@@ -20,6 +20,10 @@ export interface SearchDomain {
   vocabLabel(key: string, lang: string): string | undefined;
   /** ISO code for an ISO code or a country name in any language; undefined when unknown. */
   resolveCountry(input: string): string | undefined;
+  /** Countries of the places a text names, cities and sites included (`Baghdad` → IQ), in order. */
+  countriesIn?(text: string): string[];
+  /** The country whose name is a typo away from the input (`Syira` → SY), for a "did you mean". */
+  suggestCountry?(input: string): string | undefined;
   countryLabel(code: string, lang: string): string;
   /** Region key for a key or a region name in any language; undefined when unknown. */
   resolveRegion?(input: string): string | undefined;

@@ -54,13 +54,26 @@ function checkKeys(name: string, values: string[] | undefined, re: RegExp, error
   return [...new Set(values)];
 }
 
+function countryHint(v: string, domain: SearchDomain): string {
+  if (/^[A-Z]{3}$/.test(v.trim())) return ' (use the two-letter ISO 3166 code, e.g. IQ for Iraq)';
+  const s = domain.suggestCountry?.(v);
+  return s ? `; did you mean ${domain.countryLabel(s, 'en')} (${s})?` : '';
+}
+
 function resolveCountries(name: string, values: string[] | undefined, domain: SearchDomain, errors: ProblemField[]): string[] | undefined {
   if (!values) return undefined;
   const out = new Set<string>();
   for (const v of values) {
     const code = domain.resolveCountry(v);
-    if (code) out.add(code);
-    else errors.push({ name, reason: `"${v}" is not a known country code or country name` });
+    if (code) {
+      out.add(code);
+      continue;
+    }
+    // A city or site of the gazetteer stands for its country, as in the bulk check (Palmyra → SY).
+    const within = domain.countriesIn?.(v) ?? [];
+    if (within.length === 1) out.add(within[0] as string);
+    else if (within.length > 1) errors.push({ name, reason: `"${v}" names places in several countries (${within.join(', ')}); give one` });
+    else errors.push({ name, reason: `"${v}" is not a known country code, country name or place${countryHint(v, domain)}` });
   }
   return [...out];
 }

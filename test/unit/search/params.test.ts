@@ -3,6 +3,7 @@ import { AppError } from '../../../src/errors.js';
 import { fieldsOf } from '../../../src/search/validation.js';
 import { SearchParams } from '../../../src/schemas/search.js';
 import { normaliseParams } from '../../../src/search/params.js';
+import { realDomain } from '../../../src/search/domain-real.js';
 import { fixtureDomain } from './fixture-domain.js';
 
 const norm = (raw: Record<string, unknown>) => normaliseParams(SearchParams.parse(raw), fixtureDomain);
@@ -109,5 +110,22 @@ describe('normaliseParams', () => {
     expect(norm({ facets: ['period', 'country'] }).facets).toEqual(['country', 'period']);
     expect(norm({ facets: 'none' }).facets).toEqual([]);
     expect(norm({}).facets).toHaveLength(7);
+  });
+});
+
+describe('country filter with the real gazetteer', () => {
+  const real = (country: string) => normaliseParams(SearchParams.parse({ country }), realDomain);
+
+  it('takes a city or site of the gazetteer as its country, as the bulk check does', () => {
+    expect(real('Palmyra').filters.country).toEqual(['SY']);
+    expect(real('Baghdad').filters.country).toEqual(['IQ']);
+    expect(real('Damascus, Syria').filters.country).toEqual(['SY']);
+  });
+
+  it('refuses a place in several countries, a three-letter code and a typo, each with a way forward', () => {
+    expect(problemOf(() => real('Baghdad and Damascus')).fields[0]?.reason).toMatch(/several countries \(IQ, SY\)/);
+    expect(problemOf(() => real('IRQ')).fields[0]?.reason).toMatch(/two-letter ISO 3166 code/);
+    expect(problemOf(() => real('Syira')).fields[0]?.reason).toMatch(/did you mean Syria \(SY\)\?/);
+    expect(problemOf(() => real('Atlantis')).fields[0]?.reason).not.toMatch(/did you mean/);
   });
 });
