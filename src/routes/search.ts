@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { invalidParams } from '../errors.js';
 import { problemResponses } from '../schemas/problem.js';
 import { SearchParams } from '../schemas/search.js';
 import { SearchResponse } from '../schemas/search-response.js';
@@ -40,6 +41,11 @@ export async function searchRoutes(app: FastifyInstance, opts: { service: Search
         response,
       },
     },
-    async (req) => opts.service.search(req.body),
+    async (req) => {
+      // The body is the request: a query string beside it would be silently ignored, so say so.
+      const ignored = Object.keys((req.query as Record<string, unknown> | undefined) ?? {});
+      if (ignored.length) throw invalidParams(ignored.map((name) => ({ name, reason: 'is not read on POST: put it in the JSON body' })));
+      return opts.service.search(req.body);
+    },
   );
 }

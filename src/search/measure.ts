@@ -49,5 +49,6 @@ export function parseMeasure(
   }
   const v = parseOne(text, kind, defaultUnit, domain);
   if (v === undefined) return `"${input}" is not a ${kind} with a unit (${units})`;
+  if (v === 0) return `"${input}": a ${kind} must be more than 0`;
   return { gte: round(v * (1 - tolerance)), lte: round(v * (1 + tolerance)), target: round(v) };
 }

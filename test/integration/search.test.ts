@@ -180,6 +180,14 @@ describe('errors', () => {
     expect((await problem('/v1/search', 'POST', { q: 'x'.repeat(201), size: 'big' })).code).toBe('SEARCH_INVALID_PARAMETER');
   });
 
+  it('refuses query-string parameters beside a POST body instead of ignoring them', async () => {
+    const p = await problem('/v1/search?q=vase&lang=fr', 'POST', { q: 'statuette' });
+    expect(p.errors).toEqual([
+      { name: 'q', reason: 'is not read on POST: put it in the JSON body' },
+      { name: 'lang', reason: 'is not read on POST: put it in the JSON body' },
+    ]);
+  });
+
   it('names every bad field of a JSON body', async () => {
     const p = await problem('/v1/search', 'POST', { size: 'big', unknown: 1 });
     expect(p.errors?.map((e) => e.name).sort()).toEqual(['size', 'unknown']);

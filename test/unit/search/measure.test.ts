@@ -37,6 +37,12 @@ describe('parseMeasure', () => {
     expect(parseMeasure('1 kg', 'weight', 0.5, fixtureDomain)).toEqual({ gte: 500, lte: 1500, target: 1000 });
   });
 
+  it('refuses a single value of 0 (a window of nothing), but not a range from 0', () => {
+    expect(len('0 cm')).toMatch(/more than 0/);
+    expect(len('0')).toMatch(/more than 0/);
+    expect(len('0-30 cm')).toEqual({ gte: 0, lte: 300 });
+  });
+
   it('explains what is wrong instead of guessing', () => {
     expect(len('tall')).toMatch(/not a length/);
     expect(len('24 kg')).toMatch(/not a length/);
