@@ -1,4 +1,4 @@
-import { PhraseIndex } from './phrase-index.js';
+import { PhraseIndex, phraseKey } from './phrase-index.js';
 
 /**
  * Historical and cultural regions that captions and inventories name instead of a modern country
@@ -8,20 +8,112 @@ import { PhraseIndex } from './phrase-index.js';
  */
 export interface Region {
   key: string;
+  /** English label (the same as `labels.en`). */
   label: string;
+  /** The region's name in each interface language, as encyclopedias in that language write it. */
+  labels: Readonly<Record<RegionLang, string>>;
   countries: readonly string[];
-  /** Spellings and adjectives in any language, matched after fold + stem. */
+  /** Spellings and adjectives in any language (every label among them), matched after fold + stem. */
   names: readonly string[];
   note: string;
 }
 
-const r = (key: string, label: string, countries: string, names: string, note: string): Region => ({
-  key,
-  label,
-  countries: countries.split(' '),
-  names: [label, ...names.split('|').map((s) => s.trim()).filter(Boolean)],
-  note,
-});
+/** Interface languages every region is labelled in. */
+export const REGION_LANGS = ['en', 'fr', 'es', 'pt', 'de', 'uk', 'ar'] as const;
+export type RegionLang = (typeof REGION_LANGS)[number];
+
+/**
+ * Labels other than English, `'fr|es|pt|de|uk|ar'`: the established name of the region in each
+ * language (Portuguese as in Brazil, like the country labels; the European spelling, when it
+ * differs by more than accents, is among the names). Where a language has no name of its own,
+ * the usual transliteration.
+ */
+const LABELS: Readonly<Record<string, string>> = {
+  mesopotamia: 'Mésopotamie|Mesopotamia|Mesopotâmia|Mesopotamien|Месопотамія|بلاد الرافدين',
+  sumer: 'Sumer|Sumeria|Suméria|Sumer|Шумер|سومر',
+  akkad: 'Akkad|Acad|Acádia|Akkad|Аккад|أكاد',
+  babylonia: 'Babylonie|Babilonia|Babilônia|Babylonien|Вавилонія|بلاد بابل',
+  assyria: 'Assyrie|Asiria|Assíria|Assyrien|Ассирія|بلاد آشور',
+  persia: 'Perse|Persia|Pérsia|Persien|Персія|بلاد فارس',
+  khorasan: 'Khorassan|Jorasán|Coração|Chorasan|Хорасан|خراسان',
+  anatolia: 'Anatolie|Anatolia|Anatólia|Anatolien|Анатолія|الأناضول',
+  cilicia: 'Cilicie|Cilicia|Cilícia|Kilikien|Кілікія|قيليقية',
+  cappadocia: 'Cappadoce|Capadocia|Capadócia|Kappadokien|Каппадокія|كبادوكيا',
+  levant: 'Levant|Levante mediterráneo|Levante|Levante|Левант|بلاد الشام',
+  canaan: 'Canaan|Canaán|Canaã|Kanaan|Ханаан|كنعان',
+  phoenicia: 'Phénicie|Fenicia|Fenícia|Phönizien|Фінікія|فينيقيا',
+  'holy-land': 'Terre sainte|Tierra Santa|Terra Santa|Heiliges Land|Свята Земля|الأرض المقدسة',
+  arabia: 'Péninsule arabique|Península arábiga|Península Arábica|Arabische Halbinsel|Аравійський півострів|شبه الجزيرة العربية',
+  'middle-east': 'Moyen-Orient|Oriente Medio|Oriente Médio|Naher Osten|Близький Схід|الشرق الأوسط',
+  nubia: 'Nubie|Nubia|Núbia|Nubien|Нубія|النوبة',
+  'north-africa': 'Afrique du Nord|Norte de África|Norte da África|Nordafrika|Північна Африка|شمال أفريقيا',
+  cyrenaica: 'Cyrénaïque|Cirenaica|Cirenaica|Kyrenaika|Кіренаїка|برقة',
+  tripolitania: 'Tripolitaine|Tripolitania|Tripolitânia|Tripolitanien|Триполітанія|طرابلس الغرب',
+  fezzan: 'Fezzan|Fezán|Fezã|Fessan|Феццан|فزان',
+  gandhara: 'Gandhara|Gandhara|Gandara|Gandhara|Гандхара|غاندارا',
+  bactria: 'Bactriane|Bactriana|Báctria|Baktrien|Бактрія|باختر',
+  kushan: 'Empire kouchan|Imperio kushán|Império Kushan|Kuschana-Reich|Кушанське царство|الإمبراطورية الكوشانية',
+  sogdiana: 'Sogdiane|Sogdiana|Sogdiana|Sogdien|Согдіана|الصغد',
+  'central-asia': 'Asie centrale|Asia Central|Ásia Central|Zentralasien|Центральна Азія|آسيا الوسطى',
+  khmer: 'Empire khmer|Imperio jemer|Império Khmer|Khmer-Reich|Кхмерська імперія|الإمبراطورية الخميرية',
+  tibet: 'Tibet|Tíbet|Tibete|Tibet|Тибет|التبت',
+  kashmir: 'Cachemire|Cachemira|Caxemira|Kaschmir|Кашмір|كشمير',
+  punjab: 'Pendjab|Panyab|Punjab|Punjab|Пенджаб|البنجاب',
+  bengal: 'Bengale|Bengala|Bengala|Bengalen|Бенгалія|البنغال',
+  mesoamerica: 'Mésoamérique|Mesoamérica|Mesoamérica|Mesoamerika|Мезоамерика|أمريكا الوسطى القديمة',
+  'maya-area': 'Aire maya|Área maya|Área maia|Maya-Gebiet|Регіон майя|منطقة المايا',
+  'central-america': 'Amérique centrale|América Central|América Central|Zentralamerika|Центральна Америка|أمريكا الوسطى',
+  andes: 'Andes|Andes|Andes|Anden|Анди|الأنديز',
+  'latin-america': 'Amérique latine|América Latina|América Latina|Lateinamerika|Латинська Америка|أمريكا اللاتينية',
+  'south-america': 'Amérique du Sud|América del Sur|América do Sul|Südamerika|Південна Америка|أمريكا الجنوبية',
+  caribbean: 'Caraïbes|Caribe|Caribe|Karibik|Карибський басейн|الكاريبي',
+  hispaniola: 'Hispaniola|La Española|Hispaniola|Hispaniola|Гаїті (острів)|هيسبانيولا',
+  'new-granada': 'Nouvelle-Grenade|Nueva Granada|Nova Granada|Neugranada|Нова Гранада|غرناطة الجديدة',
+  'new-spain': 'Nouvelle-Espagne|Nueva España|Nova Espanha|Neuspanien|Нова Іспанія|إسبانيا الجديدة',
+  'viceroyalty-peru': 'Vice-royauté du Pérou|Virreinato del Perú|Vice-Reino do Peru|Vizekönigreich Peru|Віце-королівство Перу|نيابة الملك في بيرو',
+  'west-africa': 'Afrique de l’Ouest|África Occidental|África Ocidental|Westafrika|Західна Африка|غرب أفريقيا',
+  'inner-niger-delta': 'Delta intérieur du Niger|Delta interior del Níger|Delta interior do Níger|Binnendelta des Niger|Внутрішня дельта Нігеру|دلتا النيجر الداخلية',
+  'lake-chad': 'Bassin du lac Tchad|Cuenca del lago Chad|Bacia do lago Chade|Tschadbecken|Басейн озера Чад|حوض بحيرة تشاد',
+  senegambia: 'Sénégambie|Senegambia|Senegâmbia|Senegambien|Сенегамбія|سنغامبيا',
+  scythia: 'Scythie|Escitia|Cítia|Skythien|Скіфія|سكيثيا',
+  'kyivan-rus': 'Rus’ de Kiev|Rus de Kiev|Rus’ de Kiev|Kiewer Rus|Київська Русь|كييف روس',
+  balkans: 'Balkans|Balcanes|Bálcãs|Balkan|Балкани|البلقان',
+  caucasus: 'Caucase|Cáucaso|Cáucaso|Kaukasus|Кавказ|القوقاز',
+  yugoslavia: 'Yougoslavie|Yugoslavia|Iugoslávia|Jugoslawien|Югославія|يوغوسلافيا',
+  'soviet-union': 'Union soviétique|Unión Soviética|União Soviética|Sowjetunion|Радянський Союз|الاتحاد السوفيتي',
+  'ottoman-empire': 'Empire ottoman|Imperio otomano|Império Otomano|Osmanisches Reich|Османська імперія|الدولة العثمانية',
+  flanders: 'Flandre|Flandes|Flandres|Flandern|Фландрія|فلاندرز',
+  bohemia: 'Bohême|Bohemia|Boêmia|Böhmen|Богемія|بوهيميا',
+  etruria: 'Étrurie|Etruria|Etrúria|Etrurien|Етрурія|إتروريا',
+  macedonia: 'Macédoine|Macedonia|Macedônia|Makedonien|Македонія|مقدونيا',
+  mediterranean: 'Méditerranée|Mediterráneo|Mediterrâneo|Mittelmeerraum|Середземномор’я|حوض البحر الأبيض المتوسط',
+};
+
+/** English label first, then the others in `REGION_LANGS` order; a missing one is left empty. */
+function labelsOf(key: string, label: string): Record<RegionLang, string> {
+  const parts = [label, ...(LABELS[key] ?? '').split('|')].map((s) => s.trim());
+  return Object.fromEntries(REGION_LANGS.map((lang, i) => [lang, parts[i] ?? ''])) as Record<RegionLang, string>;
+}
+
+/** Names plus every label not already among them (compared as the index compares them). */
+function withLabels(names: string[], labels: Record<RegionLang, string>): string[] {
+  const seen = new Set(names.map((n) => phraseKey(n).join(' ')));
+  const out = [...names];
+  for (const l of Object.values(labels)) {
+    const k = phraseKey(l).join(' ');
+    if (k && !seen.has(k)) {
+      seen.add(k);
+      out.push(l);
+    }
+  }
+  return out;
+}
+
+function r(key: string, label: string, countries: string, names: string, note: string): Region {
+  const labels = labelsOf(key, label);
+  const listed = [label, ...names.split('|').map((s) => s.trim()).filter(Boolean)];
+  return { key, label, labels, countries: countries.split(' '), names: withLabels(listed, labels), note };
+}
 
 export const REGIONS: readonly Region[] = [
   r('mesopotamia', 'Mesopotamia', 'IQ SY TR', 'Mésopotamie|Mesopotamien|Mesopotâmia|بلاد الرافدين|بلاد ما بين النهرين|Месопотамія|Межиріччя|Mesopotamian|mésopotamien|mésopotamienne|mesopotámico|mesopotâmico', 'Mostly Iraq; the north extends into Syria and south-east Turkey.'),
@@ -114,6 +206,18 @@ export function findRegions(text: string): RegionMatch[] {
 export function resolveRegion(name: string): Region | undefined {
   const key = REGION_INDEX.exact(name);
   return key ? REGION_BY_KEY.get(key) : undefined;
+}
+
+/**
+ * Label of a region in an interface language (`fr`, also `fr-CA`), English when the language is
+ * not one of `REGION_LANGS`; undefined for an unknown key.
+ */
+export function regionLabelIn(key: string, lang: string): string | undefined {
+  const region = REGION_BY_KEY.get(key);
+  if (!region) return undefined;
+  const primary = lang.toLowerCase().split(/[-_]/u)[0] ?? '';
+  const label = (REGION_LANGS as readonly string[]).includes(primary) ? region.labels[primary as RegionLang] : '';
+  return label || region.label;
 }
 
 /** Phrase conflicts among region names (should be empty). */
