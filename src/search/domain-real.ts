@@ -1,5 +1,5 @@
 import { countryNames, countryLabel as gazetteerLabel, findCountries, resolveCountryQuery } from '../domain/countries.js';
-import { REGION_BY_KEY, resolveRegion } from '../domain/regions.js';
+import { REGION_BY_KEY, regionLabelIn, resolveRegion } from '../domain/regions.js';
 import { findPeriods } from '../domain/periods.js';
 import { parseDateQuery, periodBucketLabel as bucketLabels } from '../domain/dates.js';
 import { fold, stem } from '../domain/fold.js';
@@ -205,7 +205,7 @@ export const realDomain: SearchDomain = {
   countriesIn: (text) => findCountries(text),
   suggestCountry,
   countryLabel,
-  regionLabel: (key) => REGION_BY_KEY.get(key)?.label ?? key,
+  regionLabel: perLanguage((key, lang) => regionLabelIn(key, lang) ?? key),
   periodLabel,
   parseLength: (text, unit) => parseLength(text, unit),
   parseWeight: (text) => parseWeight(text),

@@ -41,6 +41,13 @@ describe('the project domain as the search uses it', () => {
     expect(realDomain.resolveRegion?.('Narnia')).toBeUndefined();
   });
 
+  it('labels regions in the language asked for, English otherwise, and an unknown key as itself', () => {
+    expect(realDomain.regionLabel('mesopotamia', 'fr')).toBe('Mésopotamie');
+    expect(realDomain.regionLabel('mesopotamia', 'xx')).toBe('Mesopotamia');
+    expect(realDomain.regionLabel('inner-niger-delta', 'fr')).toBe('Delta intérieur du Niger');
+    expect(realDomain.regionLabel('nowhere', 'fr')).toBe('nowhere');
+  });
+
   it('labels period buckets in every interface language', () => {
     for (const lang of ['en', 'fr', 'es', 'pt', 'de', 'ar', 'uk']) expect(realDomain.periodLabel('m-3', lang)).toMatch(/\S/);
     expect(realDomain.periodLabel('m-3', 'de')).toBe('3. Jahrtausend v. Chr.');
