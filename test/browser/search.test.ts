@@ -158,6 +158,23 @@ describe('browsing', () => {
   });
 });
 
+describe('category facet', () => {
+  it('names the Red List of every top-level category while they come from several lists, and of none within one list', async () => {
+    await open(page, web.url);
+    const tops = page.locator('.facet-category .tree > li > .tree-row .option-label');
+    const labels = await tops.allInnerTexts();
+    expect(labels.length).toBe(8);
+    await expect(tops.locator('.hint-inline').count()).resolves.toBe(labels.length);
+    // A heading no other list uses is named with its list like the shared ones ("Ceramics").
+    expect(labels.find((l) => l.startsWith('Archaeology'))).toMatch(/^Archaeology · .*Ukraine/);
+    expect(labels.filter((l) => l.startsWith('Ceramics · ')).length).toBeGreaterThan(1);
+    await open(page, `${web.url}/?list=ukraine-2022`);
+    await expect(page.locator('.facet-category .tree > li').count()).resolves.toBeGreaterThan(1);
+    await expect(page.locator('.facet-category .hint-inline').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('object page', () => {
   it('shows the record, its category, the Red List context and the disclaimers, and goes back to the results', async () => {
     await open(page, `${web.url}/?q=cylinder+seal&country=IQ`);

@@ -95,12 +95,16 @@ function flat(values, ctx) {
   return limited(values, ctx, (shown) => h('ul', { class: 'options', role: 'list' }, shown.map((v) => h('li', null, option(v, ctx)))));
 }
 
-/** Top-level categories from different lists can share a heading: name their list then. */
+const listOf = (value) => value.list ?? String(value.key).split('/')[0];
+
+/**
+ * Categories belong to one Red List each, and lists share headings ("Ceramics"): when the
+ * top-level categories come from more than one list, every one of them names its list.
+ */
 function listHint(value, siblings, ctx, depth) {
   if (depth > 0) return null;
-  const l = label(ctx.def, value);
-  if (siblings.filter((s) => label(ctx.def, s) === l).length < 2) return null;
-  const listId = value.list ?? String(value.key).split('/')[0];
+  if (new Set(siblings.map(listOf)).size < 2) return null;
+  const listId = listOf(value);
   const list = ctx.lists.find((v) => v.key === listId);
   return h('span', { class: 'hint-inline' }, ` · ${list ? label({ param: 'list' }, list) : listId}`);
 }
