@@ -1,15 +1,20 @@
 // Signed years as the API and the records use them: BCE negative, 1 BC = -1, no year 0.
 // Users type years the way they write them: "-1000", "1000 BC", "1000 av. J.-C.", "1000 a. C.",
-// "١٠٠٠ ق.م", "AD 500", "500 CE", "500".
+// "1000 v. Chr.", "1000 до н. е.", "١٠٠٠ ق.م", "AD 500", "500 CE", "500 n. Chr.", "500".
 
-const BCE = [
+// Era words as typed (dots and hyphens become spaces; compared after normalise, below).
+const BCE_WORDS = [
   'bce', 'bc', 'b c e', 'b c', 'av j c', 'avant j c', 'av jc', 'avant jesus christ', 'av n e', 'avant notre ere',
-  'a c', 'ac', 'a de c', 'antes de cristo', 'a n e', 'ane', 'antes de nuestra era', 'v chr', 'vor christus',
+  'a c', 'ac', 'a de c', 'antes de cristo', 'a n e', 'ane', 'antes de nuestra era', 'a e c', 'antes da era comum',
+  'v chr', 'vor christus', 'v u z', 'vor unserer zeitrechnung',
+  'до н е', 'до нашої ери', 'до р х',
   'ق م', 'قم', 'قبل الميلاد',
 ];
-const CE = [
+const CE_WORDS = [
   'ce', 'ad', 'a d', 'c e', 'ap j c', 'apr j c', 'apres j c', 'apres jesus christ', 'de n e', 'd c', 'dc', 'despues de cristo',
-  'd n e', 'n chr', 'م', 'ميلادي', 'ميلادية', 'بعد الميلاد',
+  'd n e', 'depois de cristo', 'e c', 'n chr', 'nach christus', 'n u z', 'unserer zeitrechnung',
+  'н е', 'нашої ери', 'р х',
+  'م', 'ميلادي', 'ميلادية', 'بعد الميلاد',
 ];
 
 const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
@@ -26,6 +31,10 @@ function normalise(text) {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+// Accents are dropped on both sides ("après", "нашої" as typed or not).
+const BCE = BCE_WORDS.map(normalise);
+const CE = CE_WORDS.map(normalise);
 
 /**
  * Parses a year as typed. Returns { ok: true, year: null } for an empty field, { ok: true, year }
@@ -58,6 +67,9 @@ const ERA = {
   en: { bce: (n) => `${n} BC`, ce: (n) => `AD ${n}` },
   fr: { bce: (n) => `${n} av. J.-C.`, ce: (n) => `${n} apr. J.-C.` },
   es: { bce: (n) => `${n} a. C.`, ce: (n) => `${n} d. C.` },
+  pt: { bce: (n) => `${n} a.C.`, ce: (n) => `${n} d.C.` },
+  de: { bce: (n) => `${n} v. Chr.`, ce: (n) => `${n} n. Chr.` },
+  uk: { bce: (n) => `${n} до н. е.`, ce: (n) => `${n} н. е.` },
   ar: { bce: (n) => `${n} ق.م`, ce: (n) => `${n} م` },
 };
 

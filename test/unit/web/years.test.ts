@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../../src/web/js/i18n.js';
 import { formatRange, formatYear, parseYear } from '../../../src/web/js/years.js';
 
 describe('parseYear', () => {
@@ -24,6 +25,16 @@ describe('parseYear', () => {
     ['500 CE', 500],
     ['500 apr. J.-C.', 500],
     ['500 d. C.', 500],
+    ['1000 v. Chr.', -1000],
+    ['1000 v.u.Z.', -1000],
+    ['500 n. Chr.', 500],
+    ['1000 a.C.', -1000],
+    ['500 d.C.', 500],
+    ['500 depois de Cristo', 500],
+    ['1000 до н. е.', -1000],
+    ['1000 до н.е.', -1000],
+    ['1000 до нашої ери', -1000],
+    ['500 н. е.', 500],
     ['  1865  ', 1865],
   ])('%s -> %i', (text, year) => {
     expect(parseYear(text)).toEqual({ ok: true, year });
@@ -47,13 +58,18 @@ describe('parseYear', () => {
 
 describe('formatYear and formatRange', () => {
   it('writes BCE years with the language era and round-trips through parseYear', () => {
-    for (const lang of ['en', 'fr', 'es', 'ar']) {
+    for (const lang of LANGUAGES) {
       const text = formatYear(-1865, lang);
       expect(text).toContain('1865');
+      // Every interface language writes its own era, not the English fallback.
+      if (lang !== 'en') expect(text, lang).not.toBe(formatYear(-1865, 'en'));
       expect(parseYear(text)).toEqual({ ok: true, year: -1865 });
       expect(parseYear(formatYear(300, lang, true))).toEqual({ ok: true, year: 300 });
     }
     expect(formatYear(-1865, 'en')).toBe('1865 BC');
+    expect(formatYear(-1865, 'uk')).toBe('1865 до н. е.');
+    expect(formatYear(300, 'de', true)).toBe('300 n. Chr.');
+    expect(formatYear(-1865, 'pt')).toBe('1865 a.C.');
     expect(formatYear(1500, 'en')).toBe('1500');
     expect(formatYear(null)).toBe('');
   });
