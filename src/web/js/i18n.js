@@ -1,7 +1,8 @@
 // Interface language: chosen from the browser, switchable, remembered. Messages are small JSON
 // files loaded on demand; record content comes from the API in the language asked for.
 
-export const LANGUAGES = ['en', 'fr', 'es', 'ar'];
+// The API's label languages, in the order the chooser lists them.
+export const LANGUAGES = ['en', 'fr', 'es', 'pt', 'de', 'uk', 'ar'];
 export const RTL = new Set(['ar']);
 const STORE_KEY = 'redlist.lang';
 
@@ -48,12 +49,21 @@ export async function setLanguage(code) {
 export const currentLanguage = () => lang;
 
 /**
+ * The form of a plural message for a count: an exact form (`"=0"`) first, then the language's
+ * plural category (one, few, many, ...), then `other`.
+ */
+export function pluralForm(forms, count, rules) {
+  const n = Number(count ?? 0);
+  return forms[`=${n}`] ?? forms[rules.select(n)] ?? forms.other;
+}
+
+/**
  * Translates a key. `{name}` placeholders take vars; a message given as { one, other, ... } is
- * chosen by the plural rules of the language for vars.count.
+ * chosen for vars.count by pluralForm.
  */
 export function t(key, vars = {}) {
   let msg = messages[key];
-  if (msg && typeof msg === 'object') msg = msg[plural.select(Number(vars.count ?? 0))] ?? msg.other;
+  if (msg && typeof msg === 'object') msg = pluralForm(msg, vars.count, plural);
   if (typeof msg !== 'string') return key;
   return msg.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? (name === 'count' ? fmtNumber(vars.count) : String(vars[name])) : m));
 }

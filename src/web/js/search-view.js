@@ -157,11 +157,13 @@ function skipToResults() {
 }
 
 function intro() {
-  const examples = ['cylinder seal', 'manuscrito', 'icône', 'tablette cunéiforme', 'مخطوطة'];
+  // Examples in several languages and scripts; each is marked with its language for screen readers.
+  const examples = [['cylinder seal', 'en'], ['manuscrito', 'es'], ['icône', 'fr'], ['tablette cunéiforme', 'fr'], ['ікона', 'uk'], ['مخطوطة', 'ar']];
+  const own = currentLanguage();
   return h('div', { class: 'intro' },
     h('p', null, t('intro.what')),
     h('p', null, t('intro.try'), ' ',
-      examples.map((q, i) => [i ? ', ' : '', h('a', { href: `/?q=${encodeURIComponent(q)}`, lang: /[\u0600-\u06ff]/.test(q) ? 'ar' : null }, q)])),
+      examples.map(([q, lang], i) => [i ? ', ' : '', h('a', { href: `/?q=${encodeURIComponent(q)}`, lang: lang === own ? null : lang }, q)])),
   );
 }
 
