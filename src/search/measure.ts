@@ -20,6 +20,18 @@ const HAS_UNIT = /[a-z"]\.?\s*$/iu;
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** Units as Ukrainian and Arabic users write them, in the Latin form the parsers read. */
+const LOCAL_UNITS: [RegExp, string][] = [
+  [/(?<=[\d\s])(?:мм|ملم|مم)(?![\p{L}])/gu, 'mm'],
+  [/(?<=[\d\s])(?:см|سم)(?![\p{L}])/gu, 'cm'],
+  [/(?<=[\d\s])(?:дюйм(?:а|ів|и)?)(?![\p{L}])/gu, 'in'],
+  [/(?<=[\d\s])(?:кг|كغ|كجم)(?![\p{L}])/gu, 'kg'],
+  [/(?<=[\d\s])(?:м|م)(?![\p{L}])/gu, 'm'],
+  [/(?<=[\d\s])(?:г|غ|جم)(?![\p{L}])/gu, 'g'],
+];
+
+const latinUnits = (text: string): string => LOCAL_UNITS.reduce((t, [re, unit]) => t.replace(re, unit), text);
+
 function parseOne(text: string, kind: 'length' | 'weight', defaultUnit: string, domain: SearchDomain): number | undefined {
   const t = text.trim();
   if (!/\d/.test(t)) return undefined;
@@ -35,7 +47,7 @@ export function parseMeasure(
   tolerance: number,
   domain: SearchDomain,
 ): NumRange | string {
-  const text = input.trim().replace(HEDGES, '');
+  const text = latinUnits(input.trim().replace(HEDGES, ''));
   const defaultUnit = kind === 'length' ? 'cm' : 'g';
   const units = kind === 'length' ? 'mm, cm, m, in or ft' : 'g, kg, oz or lb';
   const range = RANGE.exec(text);

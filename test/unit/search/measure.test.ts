@@ -37,6 +37,14 @@ describe('parseMeasure', () => {
     expect(parseMeasure('1 kg', 'weight', 0.5, fixtureDomain)).toEqual({ gte: 500, lte: 1500, target: 1000 });
   });
 
+  it('reads units written in Cyrillic or Arabic letters', () => {
+    expect(len('24 см')).toEqual(len('24 cm'));
+    expect(len('20-30 см')).toEqual({ gte: 200, lte: 300 });
+    expect(len('9 1/2 дюйма')).toEqual(len('9 1/2 in'));
+    expect(len('24 سم')).toEqual(len('24 cm'));
+    expect(parseMeasure('1 кг', 'weight', 0.2, fixtureDomain)).toEqual(parseMeasure('1 kg', 'weight', 0.2, fixtureDomain));
+  });
+
   it('refuses a single value of 0 (a window of nothing), but not a range from 0', () => {
     expect(len('0 cm')).toMatch(/more than 0/);
     expect(len('0')).toMatch(/more than 0/);
