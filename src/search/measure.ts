@@ -30,7 +30,11 @@ const LOCAL_UNITS: [RegExp, string][] = [
   [/(?<=[\d\s])(?:г|غ|جم)(?![\p{L}])/gu, 'g'],
 ];
 
-const latinUnits = (text: string): string => LOCAL_UNITS.reduce((t, [re, unit]) => t.replace(re, unit), text);
+/** Arabic-Indic and Persian digits as ASCII digits (`٢٤ سم` → `24 سم`), the Arabic decimal comma as a comma. */
+const asciiDigits = (text: string): string =>
+  text.replace(/[\u0660-\u0669\u06f0-\u06f9\u066b]/gu, (d) => (d === '\u066b' ? ',' : String((d.codePointAt(0) ?? 0) & 0xf)));
+
+const latinUnits = (text: string): string => LOCAL_UNITS.reduce((t, [re, unit]) => t.replace(re, unit), asciiDigits(text));
 
 function parseOne(text: string, kind: 'length' | 'weight', defaultUnit: string, domain: SearchDomain): number | undefined {
   const t = text.trim();

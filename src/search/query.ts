@@ -101,8 +101,8 @@ function textQueryOf(input: TextInput, relaxed: boolean): Query {
 }
 
 /**
- * A single measurement asked for ranks the hits inside its tolerance by nearness: a Gaussian decay
- * that keeps the full score at the value and halves it at the edge of the tolerance window.
+ * Nearness to what was asked: a single measurement ranks the hits inside its tolerance by a
+ * Gaussian decay that keeps the full score at the value and halves it at the window's edge.
  */
 function nearness(req: SearchRequest): estypes.QueryDslFunctionScoreContainer[] {
   const out: estypes.QueryDslFunctionScoreContainer[] = [];
@@ -110,6 +110,15 @@ function nearness(req: SearchRequest): estypes.QueryDslFunctionScoreContainer[] 
     const { target, lte } = m.range;
     if (target === undefined || lte <= target) continue;
     out.push({ gauss: { [m.field]: { origin: target, scale: Math.round((lte - target) * 100) / 100, decay: 0.5 } } });
+  }
+  // A date window with both ends ranks the records whose span fits it best first: each end of the
+  // record's span is scored by its distance to the same end of the window (half at half the window's
+  // length, at least 50 years), so a span of the window itself beats one of several millennia.
+  const date = req.filters.date;
+  if (date?.from !== undefined && date.to !== undefined) {
+    const scale = Math.max(50, Math.round((date.to - date.from) / 2));
+    out.push({ gauss: { date_earliest: { origin: date.from, scale, decay: 0.5 } } });
+    out.push({ gauss: { date_latest: { origin: date.to, scale, decay: 0.5 } } });
   }
   return out;
 }

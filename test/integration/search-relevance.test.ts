@@ -132,6 +132,19 @@ describe('facets and filters on the sample lists', () => {
     expect(off[0]).toBeLessThan(5);
   });
 
+  it('ranks a date-window search by how well each record\'s span fits the window', async () => {
+    const body = await search({ date_from: '-1000', date_to: '-500', size: '40', facets: 'none' });
+    expect(body.hits.length).toBeGreaterThan(10);
+    const misfit: number[] = [];
+    for (const h of body.hits) {
+      const res = await app.inject({ url: `/v1/objects/${encodeURIComponent(h.id)}` });
+      const d = (res.json() as { record: { date: { earliest?: number; latest?: number } } }).record.date;
+      if (d.earliest !== undefined && d.latest !== undefined) misfit.push((d.earliest + 1000) ** 2 + (d.latest + 500) ** 2);
+    }
+    // Both ends scored by the same Gaussian: the product orders by the sum of squared distances.
+    expect(misfit).toEqual([...misfit].sort((a, b) => a - b));
+  });
+
   it('finds records measured in inches for a height in centimetres', async () => {
     const body = await search({ height: '24cm', size: '100', facets: 'none', exact_total: 'true' });
     const ids = body.hits.map((h) => h.id);

@@ -42,6 +42,8 @@ describe('parseMeasure', () => {
     expect(len('20-30 см')).toEqual({ gte: 200, lte: 300 });
     expect(len('9 1/2 дюйма')).toEqual(len('9 1/2 in'));
     expect(len('24 سم')).toEqual(len('24 cm'));
+    expect(len('٢٤ سم')).toEqual(len('24 cm'));
+    expect(len('۲٫۵ سم')).toEqual(len('2,5 cm'));
     expect(parseMeasure('1 кг', 'weight', 0.2, fixtureDomain)).toEqual(parseMeasure('1 kg', 'weight', 0.2, fixtureDomain));
   });
 
