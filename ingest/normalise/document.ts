@@ -83,6 +83,8 @@ function derivedFields(record: CanonicalRecord, deps: DocumentDeps, imageFields:
   // bulk country signal use these as well as the countries the caption names.
   const coverage = record.list?.coverage;
   doc.countries = coverage?.length ? unionOf(record.places.countries, coverage) : record.places.countries;
+  // The countries the caption itself names: ranking prefers a country's own examples.
+  doc.origin_countries = record.places.countries;
   doc.regions = record.places.regions;
   doc.sites = record.places.sites;
   doc.cultures = record.places.cultures;

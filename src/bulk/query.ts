@@ -37,6 +37,8 @@ export const TEXT_INPUTS = ['q', 'title', 'object_type', 'material', 'inscriptio
  * there to report which signals matched.
  */
 export const COUNTRY_WEIGHT = 4;
+/** Further weight when the record's own places (not only its list's coverage) name the row's country. */
+export const ORIGIN_WEIGHT = 1.5;
 export const DATE_WEIGHT = 1.5;
 export const MEASURE_WEIGHT = 1.2;
 const NAMED_ONLY = 0.001;
@@ -178,6 +180,8 @@ export function buildRowQuery(fields: BulkInput, domain: SearchDomain, k: number
   if (sig.countries.length) {
     named.push({ terms: { countries: sig.countries, boost: NAMED_ONLY, _name: 'country' } });
     functions.push({ filter: { terms: { countries: sig.countries } }, weight: COUNTRY_WEIGHT });
+    // A record naming the row's country itself ranks before the other examples of its list.
+    functions.push({ filter: { terms: { origin_countries: sig.countries } }, weight: ORIGIN_WEIGHT });
     given.push('country');
   }
   if (sig.date) {

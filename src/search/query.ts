@@ -100,16 +100,24 @@ function textQueryOf(input: TextInput, relaxed: boolean): Query {
   return relaxed ? (built.relaxed ??= textQuery(input, { relaxed: true })) : (built.strict ??= textQuery(input));
 }
 
+/** Weight of a record whose own places name the country filtered on (against its list's coverage). */
+const ORIGIN_WEIGHT = 1.5;
+
 /**
  * Nearness to what was asked: a single measurement ranks the hits inside its tolerance by a
  * Gaussian decay that keeps the full score at the value and halves it at the window's edge.
  */
 function nearness(req: SearchRequest): estypes.QueryDslFunctionScoreContainer[] {
   const out: estypes.QueryDslFunctionScoreContainer[] = [];
+  // A country asked for: the records that name it come before those its Red List's coverage adds.
+  const country = req.filters.country;
+  if (country?.length) out.push({ filter: { terms: { origin_countries: country } }, weight: ORIGIN_WEIGHT });
+  // With words, nearness only breaks near-ties (the words decide); without, it is the ranking.
+  const decay = req.text ? 0.8 : 0.5;
   for (const m of req.filters.measures) {
     const { target, lte } = m.range;
     if (target === undefined || lte <= target) continue;
-    out.push({ gauss: { [m.field]: { origin: target, scale: Math.round((lte - target) * 100) / 100, decay: 0.5 } } });
+    out.push({ gauss: { [m.field]: { origin: target, scale: Math.round((lte - target) * 100) / 100, decay } } });
   }
   // A date window with both ends ranks the records whose span fits it best first: each end of the
   // record's span is scored by its distance to the same end of the window (half at half the window's
@@ -117,8 +125,8 @@ function nearness(req: SearchRequest): estypes.QueryDslFunctionScoreContainer[] 
   const date = req.filters.date;
   if (date?.from !== undefined && date.to !== undefined) {
     const scale = Math.max(50, Math.round((date.to - date.from) / 2));
-    out.push({ gauss: { date_earliest: { origin: date.from, scale, decay: 0.5 } } });
-    out.push({ gauss: { date_latest: { origin: date.to, scale, decay: 0.5 } } });
+    out.push({ gauss: { date_earliest: { origin: date.from, scale, decay } } });
+    out.push({ gauss: { date_latest: { origin: date.to, scale, decay } } });
   }
   return out;
 }

@@ -54,10 +54,13 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** Edit distance allowed for a token: none up to 3 characters, 1 up to 7, 2 from 8. */
+/**
+ * Edit distance allowed for a token: none up to 4 characters (one edit turns too many short words
+ * into others: `mari` → `mali`, `theb(es)` → `the`), 1 up to 7, 2 from 8.
+ */
 export function fuzzinessOf(token: string): number {
   const n = [...token].length;
-  return n <= 3 ? 0 : n <= 7 ? 1 : 2;
+  return n <= 4 ? 0 : n <= 7 ? 1 : 2;
 }
 
 export interface VocabularyHit {

@@ -96,6 +96,22 @@ describe('facets and filters on the sample lists', () => {
     }
   });
 
+  it('does not turn short names into common words by a typo allowance (Andes → and, Thebes → the, Mari → Mali)', async () => {
+    for (const q of ['Andes', 'Thebes', 'Mari']) {
+      const body = await search({ q, size: '0', facets: 'none', exact_total: 'true' });
+      expect(body.total, q).toBeLessThan(60);
+    }
+  });
+
+  it("ranks a country's own examples before the other examples of the lists covering it", async () => {
+    const body = await search({ q: 'terracotta head', country: 'Mali', size: '20', facets: 'none' });
+    const own = body.hits.map((h) => h.countries.some((c) => c.key === 'ML'));
+    expect(own.length).toBeGreaterThan(3);
+    expect(own[0]).toBe(true);
+    // Every example naming Mali comes before any other example.
+    expect(own).toEqual([...own].sort((a, b) => Number(b) - Number(a)));
+  });
+
   it('refuses list ids, category keys and period buckets the indexed lists do not have, naming each', async () => {
     for (const [params, name, hint] of [
       [{ list: 'iraq-2004' }, 'list', /did you mean "iraq-2003"/],

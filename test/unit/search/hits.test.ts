@@ -55,8 +55,8 @@ describe('toHit', () => {
   });
 
   it('shows the language in which a field matched when the asked one has no match', () => {
-    const multi = { ...record, description: { en: 'Textiles of everyday use', es: 'Textiles de uso sobre todo diario' } };
-    expect(toHit(hit(['description|2'], { record: multi }), ctx('togo')).highlight).toEqual({ description: 'Textiles de uso sobre <em>todo</em> diario' });
+    const multi = { ...record, description: { en: 'Textiles of everyday use', es: 'Textiles de uso cotidiano' } };
+    expect(toHit(hit(['description|2'], { record: multi }), ctx('cotidianos')).highlight).toEqual({ description: 'Textiles de uso <em>cotidiano</em>' });
     expect(toHit(hit(['description|2'], { record: multi }), ctx('everyday')).highlight).toEqual({ description: 'Textiles of <em>everyday</em> use' });
   });
 

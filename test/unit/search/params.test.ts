@@ -129,3 +129,4 @@ describe('country filter with the real gazetteer', () => {
     expect(problemOf(() => real('Atlantis')).fields[0]?.reason).not.toMatch(/did you mean/);
   });
 });
+

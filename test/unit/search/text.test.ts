@@ -22,8 +22,8 @@ function clauseTypes(q: unknown, out = new Set<string>()): Set<string> {
 }
 
 describe('fuzziness and required words', () => {
-  it('allows no typo up to 3 letters, one up to 7, two from 8', () => {
-    expect(['jar', 'urn', 'ікон'].map(fuzzinessOf)).toEqual([0, 0, 1]);
+  it('allows no typo up to 4 letters, one up to 7, two from 8', () => {
+    expect(['jar', 'urn', 'ікон', 'mari', 'theb', 'ікона'].map(fuzzinessOf)).toEqual([0, 0, 0, 0, 0, 1]);
     expect(fuzzinessOf('tablet')).toBe(1);
     expect(fuzzinessOf('manuscrit')).toBe(2);
   });
