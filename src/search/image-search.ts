@@ -6,7 +6,8 @@ import type { SearchParams } from '../schemas/search.js';
 import { buildFilters } from './filters.js';
 import { toHit, thumbnailUrl, type EsHit } from './hits.js';
 import { isMatch, noHitNote, rankCandidates, similarityOf, THRESHOLDS, type Candidate, type Matched, type RankedRecord } from './image-rank.js';
-import { normaliseParams } from './params.js';
+import { checkKnownKeys } from './known-keys.js';
+import { normaliseParams, type SearchRequest } from './params.js';
 import type { SearchService } from './service.js';
 
 /**
@@ -98,12 +99,12 @@ export function imageProblem(err: unknown): unknown {
 }
 
 /** The knn filter: every `/v1/search` filter, facet-backed ones included (no facets here). */
-export function imageFilter(params: ImageSearchParams, service: Pick<SearchService, 'domain'>): { filter: Query | undefined; names: string[]; lang: string } {
+export function imageFilter(params: ImageSearchParams, service: Pick<SearchService, 'domain'>): { filter: Query | undefined; names: string[]; lang: string; req: SearchRequest } {
   const req = normaliseParams(params as SearchParams, service.domain);
   const clauses = buildFilters(req.filters);
   const all: Query[] = [...clauses.main, ...Object.values(clauses.facet).flatMap((q) => (q ? [q] : []))];
   const names = [...clauses.names, ...(req.filters.kind?.length ? ['kind'] : []), ...(req.filters.hasImage !== undefined ? ['has_image'] : [])];
-  return { filter: all.length ? { bool: { filter: all } } : undefined, names, lang: req.lang };
+  return { filter: all.length ? { bool: { filter: all } } : undefined, names, lang: req.lang, req };
 }
 
 export class ImageSearchService {
@@ -123,7 +124,9 @@ export class ImageSearchService {
 
   async run(image: Buffer, params: ImageSearchParams, timings: ImageTimings = { decodeMs: 0, knnMs: 0, rerankMs: 0, fetchMs: 0 }): Promise<ImageSearchResponse> {
     // Parameters first: a bad filter is reported without decoding anything.
-    const { filter, names, lang } = imageFilter(params, this.search);
+    const { filter, names, lang, req } = imageFilter(params, this.search);
+    // Lists and categories must exist, as for /v1/search (a typo would read as "no match").
+    if (req.filters.list || req.filters.category) checkKnownKeys(req, (await this.search.context()).ref);
     const k = params.k ?? DEFAULT_IMAGE_K;
     const t0 = performance.now();
     const probed = await this.describe(image);

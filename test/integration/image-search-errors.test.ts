@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
+import { indexNames } from '../../src/config.js';
 import { Problem } from '../../src/schemas/problem.js';
 import { sharp } from '../../ingest/images/sharp.js';
 import { quietLogger, testConfig, testEs, uniquePrefix } from '../helpers/es.js';
@@ -60,6 +61,9 @@ function expectProblem(r: Awaited<ReturnType<typeof post>>, status: number, code
 
 beforeAll(async () => {
   await createIndices(es, prefix, 'errors-v1');
+  // One Red List, so list and category filters have something to be checked against.
+  const list = { id: 'iraq-2003', title: { en: 'Emergency Red List of Iraqi Antiquities at Risk' }, emergency: true, sections: [{ categories: [{ key: 'iraq-2003/writing', label: { en: 'Writing' } }] }] };
+  await es.index({ index: indexNames(prefix).lists, id: list.id, document: { list }, refresh: true });
   app = await buildApp(testConfig(prefix, { IMAGE_MAX_BYTES: String(MAX_BYTES) }), { es, logger: quietLogger(), bulk: { runner: false } });
 });
 
@@ -126,6 +130,15 @@ describe('requests without a usable image field', () => {
   it('a bad filter is reported even when the image is fine', async () => {
     const small = await readFile('test/fixtures/images/sharp_exif_orientation/Landscape_1.jpg');
     expectProblem(await post([{ name: 'image', file: small }, { name: 'emergency', value: 'maybe' }]), 400, 'SEARCH_INVALID_PARAMETER', 'emergency');
+  });
+
+  it('an unknown list or category is refused as /v1/search refuses it, with the nearest known key', async () => {
+    const small = await readFile('test/fixtures/images/sharp_exif_orientation/Landscape_1.jpg');
+    const list = expectProblem(await post([{ name: 'image', file: small }, { name: 'list', value: 'iraq-2004' }]), 400, 'SEARCH_INVALID_PARAMETER', 'list');
+    expect(list.errors?.[0]?.reason).toMatch(/did you mean "iraq-2003"/);
+    expectProblem(await post([{ name: 'image', file: small }, { name: 'category', value: 'iraq-2003/writng' }]), 400, 'SEARCH_INVALID_PARAMETER', 'category');
+    const ok = await post([{ name: 'image', file: small }, { name: 'list', value: 'iraq-2003' }]);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   });
 });
 
