@@ -20,14 +20,14 @@ const HAS_UNIT = /[a-z"]\.?\s*$/iu;
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Units as Ukrainian and Arabic users write them, in the Latin form the parsers read. */
+/** Units as Ukrainian, Arabic and Portuguese users write them, in the form the parsers read. */
 const LOCAL_UNITS: [RegExp, string][] = [
-  [/(?<=[\d\s])(?:мм|ملم|مم)(?![\p{L}])/gu, 'mm'],
-  [/(?<=[\d\s])(?:см|سم)(?![\p{L}])/gu, 'cm'],
-  [/(?<=[\d\s])(?:дюйм(?:а|ів|и)?)(?![\p{L}])/gu, 'in'],
-  [/(?<=[\d\s])(?:кг|كغ|كجم)(?![\p{L}])/gu, 'kg'],
-  [/(?<=[\d\s])(?:м|م)(?![\p{L}])/gu, 'm'],
-  [/(?<=[\d\s])(?:г|غ|جم)(?![\p{L}])/gu, 'g'],
+  [/(?<=[\d\s])(?:мм|міліметр(?:и|ів|а)?|ملم|مم)(?![\p{L}])/gu, 'mm'],
+  [/(?<=[\d\s])(?:см|сантиметр(?:и|ів|а)?|سم)(?![\p{L}])/gu, 'cm'],
+  [/(?<=[\d\s])(?:дюйм(?:а|ів|и)?|polegadas?)(?![\p{L}])/gu, 'in'],
+  [/(?<=[\d\s])(?:кг|кілограм(?:и|ів|а)?|كغ|كجم)(?![\p{L}])/gu, 'kg'],
+  [/(?<=[\d\s])(?:м|метр(?:и|ів|а)?|م)(?![\p{L}])/gu, 'm'],
+  [/(?<=[\d\s])(?:г|грам(?:и|ів|а)?|غ|جم)(?![\p{L}])/gu, 'g'],
 ];
 
 /** Arabic-Indic and Persian digits as ASCII digits (`٢٤ سم` → `24 سم`), the Arabic decimal comma as a comma. */

@@ -41,6 +41,8 @@ describe('parseMeasure', () => {
     expect(len('24 см')).toEqual(len('24 cm'));
     expect(len('20-30 см')).toEqual({ gte: 200, lte: 300 });
     expect(len('9 1/2 дюйма')).toEqual(len('9 1/2 in'));
+    expect(len('24 сантиметри')).toEqual(len('24 cm'));
+    expect(len('9 1/2 polegadas')).toEqual(len('9 1/2 in'));
     expect(len('24 سم')).toEqual(len('24 cm'));
     expect(len('٢٤ سم')).toEqual(len('24 cm'));
     expect(len('۲٫۵ سم')).toEqual(len('2,5 cm'));
