@@ -26,6 +26,7 @@ export function lastPage(total: number, size?: number): number;
 export const QUERY_MAX_CHARS: number;
 export const QUERY_MAX_WORDS: number;
 export const FIELD_MAX_CHARS: number;
+export const FACET_SIZE: number;
 export function needsUnit(value: string): boolean;
 export function measureParam(value: string, unit?: string): string;
 export function measureText(value: string, unit?: string): string;

@@ -18,6 +18,11 @@ export const PAGE_WINDOW = 10000;
 /** The API's bounds on `q` (MAX_QUERY_CHARS, MAX_QUERY_TERMS in src/schemas/search.ts). */
 export const QUERY_MAX_CHARS = 200;
 export const QUERY_MAX_WORDS = 16;
+/**
+ * Values asked for per flat facet: the API's maximum (`facet_size`, default 30), so that a facet's
+ * "Show all" shows every value (the sample data has 41 countries and about 95 materials).
+ */
+export const FACET_SIZE = 200;
 /** The API's bound on a measurement or year as text. */
 export const FIELD_MAX_CHARS = 40;
 
@@ -129,6 +134,7 @@ export function apiSearchParams(state, lang, size = PAGE_SIZE) {
   }
   if (anyDimension && state.tolerance) p.set('tolerance', String(Number(state.tolerance) / 100));
   p.set('size', String(size));
+  p.set('facet_size', String(FACET_SIZE));
   if (state.cursor) p.set('cursor', state.cursor);
   else if (state.page && state.page !== '1') p.set('page', state.page);
   return p;
@@ -155,9 +161,44 @@ export function measureText(value, unit = 'cm') {
   return needsUnit(v) ? `${v} ${unit}` : v;
 }
 
-/** Words in a query, counted about as the API counts them (letters and digits, `l'objet` is one). */
+// Words as the API counts them (`tokens` in src/domain/fold.ts): a raw word is letters, marks and
+// digits of any script with apostrophes between them; it is folded (accents and the Arabic tatweel
+// dropped, every apostrophe-like sign made `'`), split on anything that is not a letter or digit
+// (hyphens, `½` → `1⁄2`), and split at an apostrophe after a one-letter word or an elided article
+// (`d'un` and `l'objet` are two words each, `qur'an` is one).
+const RAW_WORD_RE = /[\p{L}\p{M}\p{N}\u200c\u200d]+(?:['’‘ʼʻʿʾ`´][\p{L}\p{M}\p{N}\u200c\u200d]+)*/gu;
+const ELISIONS = new Set(['qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'dell', 'nell', 'all', 'sull', 'dall', 'coll', 'quell', 'un']);
+
+function foldWord(raw) {
+  return raw.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '')
+    .replace(/[\u0640\u200b-\u200d\ufeff\u00ad]/gu, '').replace(/[’‘‛ʼʻʿʾ`´′]/gu, "'");
+}
+
+function apostropheParts(word) {
+  const parts = word.split("'").filter((p) => p.length > 0);
+  let count = 0;
+  let current = '';
+  for (const part of parts) {
+    if (current === '') current = part;
+    else if (current.length === 1 || ELISIONS.has(current)) {
+      count++;
+      current = part;
+    } else current += part;
+  }
+  return count + (current ? 1 : 0);
+}
+
+/**
+ * Words in a query, counted as the API counts them (see above). The API also splits a German-style
+ * compound of two vocabulary terms into two words, which the page cannot know: it may count one
+ * fewer there.
+ */
 export function queryWords(text) {
-  return String(text ?? '').match(/[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu)?.length ?? 0;
+  let n = 0;
+  for (const raw of String(text ?? '').match(RAW_WORD_RE) ?? []) {
+    for (const word of foldWord(raw).split(/[^\p{L}\p{N}']+/u)) n += apostropheParts(word);
+  }
+  return n;
 }
 
 /** Page numbers to show around `current` (1-based) with gaps as null: [1, null, 4, 5, 6, null, 20]. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiSearchParams, hasSearch, lastPage, pageWindow, parseState, searchPart, toQuery, toggleFilter } from '../../../src/web/js/state.js';
+import { apiSearchParams, hasSearch, lastPage, pageWindow, parseState, queryWords, searchPart, toQuery, toggleFilter } from '../../../src/web/js/state.js';
+import { tokens } from '../../../src/domain/fold.js';
 
 describe('page state in the querystring', () => {
   it('round-trips a search with several facet values, dates, measurements and a page', () => {
@@ -81,5 +82,18 @@ describe('pager', () => {
     expect(lastPage(21)).toBe(2);
     expect(lastPage(10_000)).toBe(500);
     expect(lastPage(250_000)).toBe(500);
+  });
+});
+
+describe('queryWords', () => {
+  // The page's counter and the API's limit must agree: the API counts `tokens(q)`.
+  const samples = [
+    "statuette d'un orant l'objet en bronze avec patine verte yeux incisés base carrée syrie âge bronze",
+    "Qur'an", 'Côte d’Ivoire, 1,25 m', "al-'iraq", "dell'arte nell’ambito", '9½ cm', 'مـخطوطة الكتاب',
+    "Ityop'iya horse's", 'sub‑Saharan – ok', 'ﬁgure ²', "x'", "'abc'", "l''objet", "a'b'c'd", "un'altra",
+    'Гер­ман', 'ікона XVIII ст.', '', '   ',
+  ];
+  it.each(samples)('counts %j as the API does', (q) => {
+    expect(queryWords(q)).toBe(tokens(q).length);
   });
 });
