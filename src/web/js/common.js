@@ -43,10 +43,11 @@ export function langText(tag, map, attrs = {}) {
 export function problemBox(problem) {
   const status = problem?.status;
   const title = status === 0 ? t('error.network') : problem?.title || t('error.generic');
-  const fields = problem?.errors ?? [];
+  const fields = (problem?.errors ?? []).map((e) => ({ ...e, reason: forPage(e.reason) }));
   const joined = fields.map((e) => `${e.name}: ${e.reason}`).join('; ');
   // Say each thing once: the detail, unless it only repeats the field errors listed below it.
-  const detail = problem?.detail && problem.detail !== title && problem.detail !== joined ? problem.detail : null;
+  const said = forPage(problem?.detail);
+  const detail = said && said !== title && said !== joined ? said : null;
   const listed = fields.length && !(fields.length === 1 && detail === fields[0].reason);
   return h('div', { class: 'problem', role: 'alert' },
     h('p', { class: 'problem-title' }, title),
@@ -55,6 +56,9 @@ export function problemBox(problem) {
     status === 503 ? h('p', null, t('error.retry')) : null,
   );
 }
+
+/** An API reason without its pointers for API users ("(see /v1/categories)"). */
+const forPage = (text) => (text ? String(text).replace(/\s*\(see \/v1\/[^)]*\)/g, '') : text);
 
 /** A result's thumbnail, or a neutral placeholder when the record has no image. */
 export function thumbnail(ref, alt = '') {

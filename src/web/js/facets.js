@@ -47,6 +47,30 @@ export function facetPanel(facets, state, navigate) {
   return panel;
 }
 
+/**
+ * The filters as the API applied them. The API takes a country, zone or list by name, city or in
+ * another case (`country=Irak`, `Palmyra`, `sy`) and marks the key it resolved each to with
+ * `selected: true` in the flat facets (always present, even at count 0). When the URL's values
+ * differ from those keys, returns the state with the keys instead (null when nothing changes),
+ * so that each filter shows once in its facet and a click never adds it twice.
+ */
+export function resolvedFilters(state, facets) {
+  let filters = null;
+  for (const def of FACETS) {
+    const given = state.filters?.[def.param] ?? [];
+    const values = facets?.[def.name];
+    if (def.tree || !given.length || !Array.isArray(values)) continue;
+    const applied = values.filter((v) => v.selected === true).map((v) => String(v.key));
+    if (!applied.length) continue;
+    const same = applied.length === given.length && applied.every((k) => given.includes(k));
+    if (same) continue;
+    // Keep the URL's order for the keys it already had; resolved ones follow.
+    const next = [...given.filter((k) => applied.includes(k)), ...applied.filter((k) => !given.includes(k))];
+    filters = { ...(filters ?? state.filters), [def.param]: next };
+  }
+  return filters ? { ...state, filters } : null;
+}
+
 function flatten(values) {
   return values.flatMap((v) => [v, ...flatten(v.children ?? [])]);
 }

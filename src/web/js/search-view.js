@@ -6,10 +6,10 @@ import { h, fill, append, announce } from './dom.js';
 import { countryName, currentLanguage, fmtNumber, pick, t } from './i18n.js';
 import { searchText } from './api.js';
 import { disclaimers, problemBox, showDatasetVersion } from './common.js';
-import { facetPanel, facetValues, FACETS } from './facets.js';
+import { facetPanel, facetValues, FACETS, resolvedFilters } from './facets.js';
 import { describeFilter, filtersForm } from './filters.js';
 import { hitList, pager } from './results.js';
-import { DIMENSIONS, MULTI, QUERY_MAX_CHARS, QUERY_MAX_WORDS, apiSearchParams, hasSearch, queryWords, resetPaging } from './state.js';
+import { DIMENSIONS, MULTI, QUERY_MAX_CHARS, QUERY_MAX_WORDS, apiSearchParams, hasSearch, queryWords, resetPaging, toQuery } from './state.js';
 
 let refineOpen = false;
 
@@ -28,6 +28,16 @@ export async function render(main, state, { navigate, signal, lang }) {
     main.removeAttribute('aria-busy');
   }
   if (signal.aborted) return;
+  const resolved = data ? resolvedFilters(state, data.facets) : null;
+  if (resolved) {
+    // The URL takes the keys the API applied (`country=Irak` -> `country=IQ`), in place.
+    state = resolved;
+    const lang = new URLSearchParams(location.search).get('lang');
+    const query = new URLSearchParams(toQuery(state));
+    if (lang) query.set('lang', lang);
+    const qs = query.toString();
+    history.replaceState(history.state, '', `/${qs ? `?${qs}` : ''}`);
+  }
   fill(main, page(state, navigate, data, problem, false));
   if (data) {
     showDatasetVersion(data.dataset_version);
@@ -56,7 +66,13 @@ function page(state, navigate, data, problem, loading) {
   const results = h('section', { class: 'results', id: 'results', 'aria-labelledby': 'results-h' },
     h('h2', { id: 'results-h', class: 'visually-hidden' }, t('results.heading')));
   if (loading) results.append(h('p', { class: 'loading' }, t('loading')));
-  else if (problem && (searched || problem.status !== 400)) results.append(problemBox(problem));
+  else if (problem && (searched || problem.status !== 400)) {
+    results.append(problemBox(problem));
+    // A refused filter (a shared link to a list or category the data no longer has) is not a
+    // dead end: every filter is still a chip to remove, the refused one marked, with the API's
+    // suggestion when it has one.
+    if (problem.status === 400) append(results, [chips(state, null, navigate, problem.errors ?? [])]);
+  }
   if (data) {
     const total = totalOf(data.total);
     results.append(h('p', { class: 'count', id: 'result-count', tabindex: '-1', 'data-focus-fallback': '', 'data-focus-results': '' }, countText(state, data.total, data.total_relation)));
@@ -173,7 +189,7 @@ function countActive(state) {
 }
 
 /** Active filters as removable chips, plus "clear all". */
-function chips(state, facets, navigate) {
+function chips(state, facets, navigate, refused = []) {
   const lang = currentLanguage();
   const labelOf = (param, key) => {
     const def = FACETS.find((f) => f.param === param);
@@ -184,18 +200,24 @@ function chips(state, facets, navigate) {
   };
   const items = [];
   for (const param of MULTI) {
-    for (const key of state.filters?.[param] ?? []) {
-      const filters = { ...state.filters, [param]: state.filters[param].filter((v) => v !== key) };
-      items.push(chip(`${t(`param.${param}`)}: ${labelOf(param, key)}`, () => navigate(resetPaging({ ...state, filters }), { focus: false })));
+    const given = state.filters?.[param] ?? [];
+    for (const key of given) {
+      const without = given.filter((v) => v !== key);
+      const withFilter = (values) => resetPaging({ ...state, filters: { ...state.filters, [param]: [...new Set(values)] } });
+      const reason = refusalOf(refused, param, key, given);
+      const suggestion = reason ? suggested(reason) : null;
+      items.push(chip(`${t(`param.${param}`)}: ${labelOf(param, key)}`, () => navigate(withFilter(without), { focus: false }),
+        reason, suggestion && (() => navigate(withFilter(given.map((v) => (v === key ? suggestion : v))), { focus: false })), suggestion));
     }
   }
   for (const key of ['date_from', 'date_to', ...DIMENSIONS, 'emergency', 'has_image']) {
     if (!state[key]) continue;
+    const reason = refused.find((e) => e.name === key)?.reason ?? null;
     items.push(chip(describeFilter(key, state[key], lang, state.unit ?? 'cm'), () => {
       const next = resetPaging({ ...state });
       delete next[key];
       navigate(next, { focus: false });
-    }));
+    }, reason));
   }
   if (!items.length) return null;
   const clear = h('button', {
@@ -205,9 +227,30 @@ function chips(state, facets, navigate) {
   return h('div', { class: 'chips' }, h('ul', { role: 'list', 'aria-label': t('filters.active') }, items), clear);
 }
 
-function chip(text, onRemove) {
-  return h('li', null, h('button', { type: 'button', class: 'chip', 'aria-label': t('filters.remove', { name: text }), 'data-focus-key': `chip:${text}`, onclick: onRemove },
-    h('span', null, text), h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×')));
+/** A removable filter; a refused one is marked "not applied", with a button for the API's suggestion. */
+function chip(text, onRemove, refusedReason = null, onSuggest = null, suggestion = null) {
+  const name = refusedReason ? `${text} (${t('filters.refused')})` : text;
+  const button = h('button', { type: 'button', class: refusedReason ? 'chip refused' : 'chip', 'aria-label': t('filters.remove', { name }), 'data-focus-key': `chip:${text}`, onclick: onRemove },
+    h('span', null, text), refusedReason ? h('span', { class: 'chip-note' }, ` (${t('filters.refused')})`) : null, h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×'));
+  const suggest = onSuggest
+    ? [' ', h('button', { type: 'button', class: 'link-button suggest', 'data-focus-key': `suggest:${text}`, onclick: onSuggest }, t('filters.suggest', { value: suggestion }))]
+    : null;
+  return h('li', null, button, suggest);
+}
+
+/**
+ * The API's reason for refusing one value of a filter: the reason for that parameter that quotes
+ * the value, or the parameter's reason when it has a single value.
+ */
+function refusalOf(refused, param, key, given) {
+  const reasons = refused.filter((e) => e.name === param).map((e) => String(e.reason ?? ''));
+  return reasons.find((r) => r.includes(`"${key}"`)) ?? (given.length === 1 ? reasons[0] : undefined) ?? null;
+}
+
+/** The value an API reason suggests: `did you mean "iraq-2003/writing"?`, `did you mean Syria (SY)?`. */
+function suggested(reason) {
+  const m = /did you mean\s+(?:"([^"]+)"|[^?;()]*\(([^)\s]+)\))/i.exec(reason);
+  return m ? (m[1] ?? m[2] ?? null) : null;
 }
 
 function findValue(values, key) {
