@@ -75,7 +75,11 @@ export async function createVersionedIndex(es: Es, alias: string, name: MappingN
  */
 export async function ensureAlias(es: Es, alias: string, name: MappingName): Promise<string> {
   const existing = await aliasTargets(es, alias);
-  if (existing.length) return existing[existing.length - 1] as string;
+  if (existing.length) {
+    const index = existing[existing.length - 1] as string;
+    await addNewFields(es, index, name);
+    return index;
+  }
   const concrete = await es.indices.exists({ index: alias });
   if (concrete) throw new Error(`"${alias}" is a concrete index, not an alias: delete it or choose another INDEX_PREFIX`);
   const index = await createVersionedIndex(es, alias, name, { withAlias: true });
@@ -85,6 +89,20 @@ export async function ensureAlias(es: Es, alias: string, name: MappingName): Pro
     return now[0] as string;
   }
   return index;
+}
+
+/**
+ * An index built by an earlier version gets the fields the mapping file has gained since (the
+ * mapping is strict, so a document with a new field would be refused); putting the fields it
+ * already has changes nothing. A field whose definition changed cannot be updated in place.
+ */
+async function addNewFields(es: Es, index: string, name: MappingName): Promise<void> {
+  try {
+    await es.indices.putMapping({ index, properties: indexDefinition(name).mappings.properties ?? {} });
+  } catch (err) {
+    const reason = (err as { meta?: { body?: { error?: { reason?: string } } } }).meta?.body?.error?.reason ?? (err as Error).message;
+    throw new Error(`${index} was built from another mapping than mappings/${name}.json (${reason}): rebuild it with --full`);
+  }
 }
 
 /**

@@ -120,7 +120,7 @@ describe('country filter with the real gazetteer', () => {
     expect(real('Palmyra').filters.country).toEqual(['SY']);
     expect(real('Baghdad').filters.country).toEqual(['IQ']);
     expect(real('Damascus, Syria').filters.country).toEqual(['SY']);
-    for (const [place, code] of [['Cairo', 'EG'], ['Saqqara', 'EG'], ['Mariupol', 'UA'], ['Deir ez-Zor', 'SY'], ['Багдад', 'IQ'], ['تدمر', 'SY']]) {
+    for (const [place, code] of [['Cairo', 'EG'], ['Saqqara', 'EG'], ['Mariupol', 'UA'], ['Deir ez-Zor', 'SY'], ['Багдад', 'IQ'], ['تدمر', 'SY']] as const) {
       expect(real(place).filters.country, place).toEqual([code]);
     }
   });
