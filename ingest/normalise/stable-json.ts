@@ -51,7 +51,7 @@ export function contentHash(value: unknown): string {
 }
 
 /**
- * sha256 of the plain JSON of a value whose key order is fixed by how it was built: a record
+ * sha256 of the document format and the plain JSON of a value whose key order is fixed by how it was built: a record
  * validated by `CanonicalRecord` has its object keys in the schema's order, and its language maps
  * in the order the normaliser wrote them, which the same source always repeats. Cheaper than
  * `contentHash` (no key sorting); the content hash of records for incremental ingest.
@@ -66,5 +66,13 @@ export function recordHash(value: unknown): string {
  */
 export function recordJsonAndHash(value: unknown): { json: string; hash: string } {
   const json = JSON.stringify(value);
-  return { json, hash: sha256Hex(json) };
+  return { json, hash: hash('sha256', DOCUMENT_FORMAT + json, 'hex') };
 }
+
+/**
+ * The version of what a document derives from its record, part of the content hash: change it
+ * whenever a change to `document.ts` or the mapping gives documents new or different derived
+ * fields, so the next incremental run of each source rewrites its documents (their records
+ * being unchanged, it would otherwise keep the old documents). 2: `origin_countries`.
+ */
+export const DOCUMENT_FORMAT = '2\n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, recordHash, stableStringify } from '../../../../ingest/normalise/stable-json.js';
+import { contentHash, DOCUMENT_FORMAT, recordHash, sha256Hex, stableStringify } from '../../../../ingest/normalise/stable-json.js';
 
 describe('stable JSON', () => {
   it('sorts keys at every depth and drops undefined members', () => {
@@ -39,5 +39,11 @@ describe('record hash', () => {
     expect(recordHash(a)).toBe(recordHash(b));
     expect(recordHash(a)).toMatch(/^[a-f0-9]{64}$/);
     expect(recordHash(CanonicalRecord.parse({ ...a, date: { ...a.date, latest: 1511 } }))).not.toBe(recordHash(a));
+  });
+
+  it('carries the document format, so a change of derived fields rewrites documents whose records did not change', () => {
+    const record = { id: 'walters:1', title: { en: 'Jar' } };
+    expect(recordHash(record)).toBe(sha256Hex(DOCUMENT_FORMAT + JSON.stringify(record)));
+    expect(recordHash(record)).not.toBe(sha256Hex(JSON.stringify(record)));
   });
 });
