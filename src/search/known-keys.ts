@@ -9,16 +9,22 @@ import type { ReferenceData } from './reference.js';
  * the reference data of the dataset version being searched; a 400 names each unknown value, with
  * the nearest known key when one is close.
  */
-export function checkKnownKeys(req: SearchRequest, ref: ReferenceData): void {
-  if (!ref.lists.size) return; // no lists index to check against: the records' own keys stand
+export function checkKnownKeys(req: Pick<SearchRequest, 'filters'>, ref: ReferenceData): void {
+  const errors = unknownKeys(req.filters, ref);
+  if (errors.length) throw invalidParams(errors);
+}
+
+/** The problems of the list ids and category keys the reference data does not hold. */
+export function unknownKeys(filters: { list?: string[] | undefined; category?: string[] | undefined }, ref: ReferenceData): ProblemField[] {
+  if (!ref.lists.size) return []; // no lists index to check against: the records' own keys stand
   const errors: ProblemField[] = [];
-  for (const id of req.filters.list ?? []) {
+  for (const id of filters.list ?? []) {
     if (!ref.lists.has(id)) errors.push({ name: 'list', reason: `"${id}" is not an indexed Red List${hint(id, ref.lists.keys())} (see /v1/lists)` });
   }
-  for (const key of req.filters.category ?? []) {
+  for (const key of filters.category ?? []) {
     if (!ref.categoryLabel(key)) errors.push({ name: 'category', reason: `"${key}" is not a category of the indexed Red Lists${hint(key, ref.categoryKeys())} (see /v1/categories)` });
   }
-  if (errors.length) throw invalidParams(errors);
+  return errors;
 }
 
 function hint(value: string, known: Iterable<string>): string {

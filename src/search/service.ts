@@ -1,12 +1,12 @@
 import { isNotFound, type Es, type estypes } from '../es/client.js';
-import { invalidParams } from '../errors.js';
+import { AppError, invalidParams } from '../errors.js';
 import type { CanonicalRecord } from '../schemas/record.js';
 import type { SearchParams } from '../schemas/search.js';
 import type { SearchResponse } from '../schemas/search-response.js';
 import { decodeCursor, encodeCursor, type SortValue } from './cursor.js';
 import type { SearchDomain } from './domain.js';
 import { readFacets } from './facets.js';
-import { checkKnownKeys } from './known-keys.js';
+import { checkKnownKeys, unknownKeys } from './known-keys.js';
 import { matcherFor } from './highlight.js';
 import { toHit, type EsHit } from './hits.js';
 import { normaliseParams, type SearchRequest } from './params.js';
@@ -78,6 +78,23 @@ export class SearchService {
   }
 
   /**
+   * `prepare`, and when it refuses the request, the unknown lists and categories named in the same
+   * answer (they are otherwise checked once the data's reference is at hand), so the user fixes
+   * every bad filter at once.
+   */
+  private async prepareNamingAll(params: SearchParams): Promise<ReturnType<SearchService['prepare']>> {
+    try {
+      return this.prepare(params);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'SEARCH_INVALID_PARAMETER' || !(params.list || params.category)) throw err;
+      const { ref } = await this.context();
+      const named = new Set(err.fields.map((f) => f.name));
+      const more = unknownKeys({ list: params.list, category: params.category }, ref).filter((f) => !named.has(f.name));
+      throw more.length ? invalidParams([...err.fields, ...more]) : err;
+    }
+  }
+
+  /**
    * Runs the query; when fewer than RELAX_BELOW records match enough of the words (a word absent
    * from the data, a stray word), runs it again requiring only half of them, and says so.
    * A cursor carries the mode, so later pages stay consistent.
@@ -103,7 +120,7 @@ export class SearchService {
   }
 
   async search(params: SearchParams): Promise<SearchResponse> {
-    const prepared = this.prepare(params);
+    const prepared = await this.prepareNamingAll(params);
     const { req, after } = prepared;
     const [ctx, { built, res, relaxed }] = await Promise.all([this.context(), this.execute(req, after, prepared.relaxed)]);
     checkKnownKeys(req, ctx.ref);

@@ -96,6 +96,12 @@ describe('facets and filters on the sample lists', () => {
     }
   });
 
+  it('names every bad filter in one answer, unknown lists and categories included', async () => {
+    const res = await app.inject({ url: `/v1/search?${new URLSearchParams({ country: 'Syira', list: 'iraq-2004', category: 'iraq-2003/writng' })}` });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors.map((e: { name: string }) => e.name)).toEqual(['country', 'list', 'category']);
+  });
+
   it('does not turn short names into common words by a typo allowance (Andes → and, Thebes → the, Mari → Mali)', async () => {
     for (const q of ['Andes', 'Thebes', 'Mari']) {
       const body = await search({ q, size: '0', facets: 'none', exact_total: 'true' });
