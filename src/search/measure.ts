@@ -15,30 +15,17 @@ export interface NumRange {
 
 const HEDGES = /^(?:about|approx\.?|approximately|around|ca\.?|c\.|circa|environ|env\.|vers|aprox\.?|aproximadamente|cerca de|etwa|ungef[aä]hr|~|≈|±)\s*/iu;
 const RANGE = /^(.+?)\s*(?:\.\.|–|—|-|\s(?:to|à|a|bis)\s)\s*(.+)$/iu;
-const UNIT_AT_END = /(mm|cm|m|in\.?|inch(?:es)?|ft\.?|feet|foot|"|g|kg|oz|lb|lbs)\s*$/iu;
-const HAS_UNIT = /[a-z"]\.?\s*$/iu;
+// Units in any script (`cm`, `см`, `سم`, `Zoll`): the domain's unit table decides what they mean.
+const UNIT_AT_END = /(\p{L}+\.?|"|″)\s*$/u;
+const HAS_UNIT = /[\p{L}"″]\.?\s*$/u;
+// Digits of any script: the domain's measurement reader takes Arabic-Indic and Persian digits too.
+const DIGIT = /\p{Nd}/u;
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Units as Ukrainian, Arabic and Portuguese users write them, in the form the parsers read. */
-const LOCAL_UNITS: [RegExp, string][] = [
-  [/(?<=[\d\s])(?:мм|міліметр(?:и|ів|а)?|ملم|مم)(?![\p{L}])/gu, 'mm'],
-  [/(?<=[\d\s])(?:см|сантиметр(?:и|ів|а)?|سم)(?![\p{L}])/gu, 'cm'],
-  [/(?<=[\d\s])(?:дюйм(?:а|ів|и)?|polegadas?)(?![\p{L}])/gu, 'in'],
-  [/(?<=[\d\s])(?:кг|кілограм(?:и|ів|а)?|كغ|كجم)(?![\p{L}])/gu, 'kg'],
-  [/(?<=[\d\s])(?:м|метр(?:и|ів|а)?|م)(?![\p{L}])/gu, 'm'],
-  [/(?<=[\d\s])(?:г|грам(?:и|ів|а)?|غ|جم)(?![\p{L}])/gu, 'g'],
-];
-
-/** Arabic-Indic and Persian digits as ASCII digits (`٢٤ سم` → `24 سم`), the Arabic decimal comma as a comma. */
-const asciiDigits = (text: string): string =>
-  text.replace(/[\u0660-\u0669\u06f0-\u06f9\u066b]/gu, (d) => (d === '\u066b' ? ',' : String((d.codePointAt(0) ?? 0) & 0xf)));
-
-const latinUnits = (text: string): string => LOCAL_UNITS.reduce((t, [re, unit]) => t.replace(re, unit), asciiDigits(text));
-
 function parseOne(text: string, kind: 'length' | 'weight', defaultUnit: string, domain: SearchDomain): number | undefined {
   const t = text.trim();
-  if (!/\d/.test(t)) return undefined;
+  if (!DIGIT.test(t)) return undefined;
   const withUnit = HAS_UNIT.test(t) ? t : `${t} ${defaultUnit}`;
   const v = kind === 'length' ? domain.parseLength(withUnit, defaultUnit) : domain.parseWeight(withUnit);
   return v !== undefined && Number.isFinite(v) && v >= 0 ? v : undefined;
@@ -51,11 +38,11 @@ export function parseMeasure(
   tolerance: number,
   domain: SearchDomain,
 ): NumRange | string {
-  const text = latinUnits(input.trim().replace(HEDGES, ''));
+  const text = input.trim().replace(HEDGES, '');
   const defaultUnit = kind === 'length' ? 'cm' : 'g';
   const units = kind === 'length' ? 'mm, cm, m, in or ft' : 'g, kg, oz or lb';
   const range = RANGE.exec(text);
-  if (range && /\d/.test(range[1] ?? '') && /\d/.test(range[2] ?? '')) {
+  if (range && DIGIT.test(range[1] ?? '') && DIGIT.test(range[2] ?? '')) {
     const unit = UNIT_AT_END.exec(range[2] ?? '')?.[1] ?? defaultUnit;
     const lo = parseOne(range[1] ?? '', kind, unit, domain);
     const hi = parseOne(range[2] ?? '', kind, unit, domain);

@@ -2,7 +2,8 @@ import { fold } from '../fold.js';
 
 /**
  * Units of length and weight as printed in captions and inventories (en, fr, es, pt, de, uk, ar).
- * Keys are folded (`fold`) and stripped of a trailing dot.
+ * Names are looked up folded (`fold`) and stripped of a trailing dot; the table folds its own names
+ * the same way, so `дюйм` (folded `дюим`) and `milímetro` match as written.
  */
 
 export type UnitKind = 'length' | 'weight';
@@ -16,17 +17,17 @@ export interface Unit {
 }
 
 const LENGTH: [string, number, boolean, string[]][] = [
-  ['mm', 1, true, ['mm', 'millimetre', 'millimetres', 'millimeter', 'millimeters', 'milimetro', 'milimetros', 'millimetro', 'мм', 'مم', 'ملم']],
-  ['cm', 10, true, ['cm', 'cms', 'centimetre', 'centimetres', 'centimeter', 'centimeters', 'centimetro', 'centimetros', 'zentimeter', 'см', 'سم']],
-  ['m', 1000, true, ['m', 'metre', 'metres', 'meter', 'meters', 'metro', 'metros', 'м', 'متر']],
-  ['in', 25.4, false, ['in', 'inch', 'inches', 'pulgada', 'pulgadas', 'pouce', 'pouces', 'zoll', 'дюйм', 'дюйми', '"', '″', "''"]],
+  ['mm', 1, true, ['mm', 'millimetre', 'millimetres', 'millimeter', 'millimeters', 'milimetro', 'milimetros', 'millimetro', 'мм', 'міліметр', 'міліметри', 'міліметрів', 'міліметра', 'مم', 'ملم']],
+  ['cm', 10, true, ['cm', 'cms', 'centimetre', 'centimetres', 'centimeter', 'centimeters', 'centimetro', 'centimetros', 'zentimeter', 'см', 'сантиметр', 'сантиметри', 'сантиметрів', 'сантиметра', 'سم']],
+  ['m', 1000, true, ['m', 'metre', 'metres', 'meter', 'meters', 'metro', 'metros', 'м', 'метр', 'метри', 'метрів', 'метра', 'متر']],
+  ['in', 25.4, false, ['in', 'inch', 'inches', 'pulgada', 'pulgadas', 'pouce', 'pouces', 'polegada', 'polegadas', 'zoll', 'дюйм', 'дюйми', 'дюйма', 'дюймів', '"', '″', "''"]],
   ['ft', 304.8, false, ['ft', 'foot', 'feet', 'pie', 'pies', 'фут']],
 ];
 
 const WEIGHT: [string, number, boolean, string[]][] = [
   ['mg', 0.001, true, ['mg', 'milligram', 'milligrams', 'miligramo', 'miligramos', 'мг']],
-  ['g', 1, true, ['g', 'gr', 'grs', 'gm', 'gms', 'gram', 'grams', 'gramme', 'grammes', 'gramo', 'gramos', 'grama', 'gramas', 'gramm', 'г', 'гр', 'грам', 'غ', 'غم', 'غرام', 'جم', 'جرام']],
-  ['kg', 1000, true, ['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogramme', 'kilogrammes', 'kilogramo', 'kilogramos', 'кг', 'كغ', 'كغم', 'كجم', 'كيلوغرام']],
+  ['g', 1, true, ['g', 'gr', 'grs', 'gm', 'gms', 'gram', 'grams', 'gramme', 'grammes', 'gramo', 'gramos', 'grama', 'gramas', 'gramm', 'г', 'гр', 'грам', 'грами', 'грамів', 'грама', 'غ', 'غم', 'غرام', 'جم', 'جرام']],
+  ['kg', 1000, true, ['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogramme', 'kilogrammes', 'kilogramo', 'kilogramos', 'кг', 'кілограм', 'кілограми', 'кілограмів', 'кілограма', 'كغ', 'كغم', 'كجم', 'كيلوغرام']],
   ['oz', 28.349523125, false, ['oz', 'ounce', 'ounces', 'once', 'onzas']],
   ['lb', 453.59237, false, ['lb', 'lbs', 'pound', 'pounds', 'libra', 'libras']],
   ['ct', 0.2, true, ['ct', 'carat', 'carats', 'quilate', 'quilates']],
@@ -34,10 +35,10 @@ const WEIGHT: [string, number, boolean, string[]][] = [
 
 const UNITS = new Map<string, Unit>();
 for (const [symbol, factor, metric, names] of LENGTH) {
-  for (const n of names) UNITS.set(n, { kind: 'length', factor, metric, symbol });
+  for (const n of names) UNITS.set(unitKey(n), { kind: 'length', factor, metric, symbol });
 }
 for (const [symbol, factor, metric, names] of WEIGHT) {
-  for (const n of names) UNITS.set(n, { kind: 'weight', factor, metric, symbol });
+  for (const n of names) UNITS.set(unitKey(n), { kind: 'weight', factor, metric, symbol });
 }
 
 function unitKey(unit: string): string {

@@ -153,6 +153,15 @@ describe('units and query helpers', () => {
     expect(parseLength('tall')).toBeUndefined();
   });
 
+  it('reads unit names as written in every language of the table, words and accents included', () => {
+    expect(parseLength('9 1/2 дюйм')).toBe(241.3);
+    expect(parseLength('9 1/2 дюймів')).toBe(241.3);
+    expect(parseLength('24 сантиметри')).toBe(240);
+    expect(parseLength('24 milímetros')).toBe(24);
+    expect(parseLength('9 1/2 polegadas')).toBe(241.3);
+    expect(parseWeight('2 кілограми')).toBe(2000);
+  });
+
   it('parseWeight reads one typed weight', () => {
     expect(parseWeight('3.9 g')).toBe(3.9);
     expect(parseWeight('1,2 kg')).toBe(1200);
