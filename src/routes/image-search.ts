@@ -1,12 +1,11 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import type { estypes } from '../es/client.js';
 import { AppError, invalidParams } from '../errors.js';
 import { problemResponses } from '../schemas/problem.js';
 import { ImageSearchForm, ImageSearchParams, ImageSearchResponse, MAX_IMAGE_K } from '../schemas/image-search.js';
-import { imageFilter, ImageSearchService, type ImageTimings } from '../search/image-search.js';
-import { imageCountsBody, imageCountsOf, noImageNote, THRESHOLDS } from '../search/image-rank.js';
+import { ImageSearchService, type ImageTimings } from '../search/image-search.js';
+import { THRESHOLDS } from '../search/image-rank.js';
 import type { SearchService } from '../search/service.js';
 import { fieldsOf, jsonSerializer } from '../search/validation.js';
 
@@ -124,12 +123,6 @@ export async function imageSearchRoutes(app: FastifyInstance, opts: { service: S
       const timings: ImageTimings = { decodeMs: 0, knnMs: 0, rerankMs: 0, fetchMs: 0 };
       const res = await images.run(up.image, params, timings);
       serverTiming(reply, timings);
-      // Nothing at all came back from the knn: say whether there was any image to compare with.
-      if (res.hits.length === 0 && res.closest_distance === null) {
-        const { filter } = imageFilter(params, opts.service);
-        const counts = imageCountsOf(await opts.service.searchObjects(imageCountsBody(filter) as estypes.SearchRequest));
-        res.note = noImageNote(counts, filter !== undefined) ?? res.note;
-      }
       return res;
     },
   );

@@ -5,7 +5,7 @@ import { DEFAULT_IMAGE_K, type ImageHit, type ImageSearchParams, type ImageSearc
 import type { SearchParams } from '../schemas/search.js';
 import { buildFilters } from './filters.js';
 import { toHit, thumbnailUrl, type EsHit } from './hits.js';
-import { isMatch, noHitNote, rankCandidates, similarityOf, THRESHOLDS, type Candidate, type Matched, type RankedRecord } from './image-rank.js';
+import { imageCountsBody, imageCountsOf, isMatch, noHitNote, noImageNote, rankCandidates, similarityOf, THRESHOLDS, type Candidate, type Matched, type RankedRecord } from './image-rank.js';
 import { checkKnownKeys } from './known-keys.js';
 import { normaliseParams, type SearchRequest } from './params.js';
 import type { SearchService } from './service.js';
@@ -142,15 +142,19 @@ export class ImageSearchService {
     const hitCtx = { lang, domain: this.search.domain, filterNames: names };
     const hits = matched.map((m) => shapeHit(m, records.get(m.id), hitCtx));
     const closest = ranked[0]?.match.distance ?? null;
+    let note = hits.length ? null : noHitNote({ plain: probed.query.quality < MIN_QUALITY, closest, candidates: ranked.length, filtered: filter !== undefined });
+    if (!hits.length && closest === null) {
+      // Nothing at all came back from the knn: say whether there was any image to compare with.
+      const counts = imageCountsOf(await this.search.searchObjects(imageCountsBody(filter) as estypes.SearchRequest));
+      note = noImageNote(counts, filter !== undefined) ?? note;
+    }
     return {
       total: hits.length,
       hits,
       thresholds: { ...THRESHOLDS },
       query: { sha256: probed.sha256, width: probed.width, height: probed.height, format: probed.format },
       closest_distance: closest,
-      note: hits.length
-        ? null
-        : noHitNote({ plain: probed.query.quality < MIN_QUALITY, closest, candidates: ranked.length, filtered: filter !== undefined }),
+      note,
       dataset_version: version,
     };
   }
