@@ -187,7 +187,12 @@ let allNames: Map<string, string> | undefined;
 function suggestCountry(input: string): string | undefined {
   if (!allNames) {
     allNames = new Map(byName);
-    for (const code of KNOWN) for (const n of countryNames(code)) if (!allNames.has(fold(n))) allNames.set(fold(n), code);
+    for (const code of KNOWN) {
+      for (const n of countryNames(code)) {
+        const folded = fold(n);
+        if (!allNames.has(folded)) allNames.set(folded, code);
+      }
+    }
   }
   const near = nearest(fold(input), allNames.keys());
   return near === undefined ? undefined : allNames.get(near);

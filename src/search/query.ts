@@ -104,10 +104,11 @@ function textQueryOf(input: TextInput, relaxed: boolean): Query {
 const ORIGIN_WEIGHT = 1.5;
 
 /**
- * Nearness to what was asked: a single measurement ranks the hits inside its tolerance by a
- * Gaussian decay that keeps the full score at the value and halves it at the window's edge.
+ * Score functions from the filters: a country's own records first, then nearness to what was
+ * asked (a single measurement: a Gaussian decay that keeps the full score at the value and halves
+ * it at the window's edge; a date window: see below).
  */
-function nearness(req: SearchRequest): estypes.QueryDslFunctionScoreContainer[] {
+function filterRanking(req: SearchRequest): estypes.QueryDslFunctionScoreContainer[] {
   const out: estypes.QueryDslFunctionScoreContainer[] = [];
   // A country asked for: the records that name it come before those its Red List's coverage adds.
   const country = req.filters.country;
@@ -137,7 +138,7 @@ export function buildSearch(req: SearchRequest, after?: SortValue[], opts: { rel
   const query: Query = {
     function_score: {
       query: filters.main.length > 0 ? { bool: { must: [text], filter: filters.main } } : text,
-      functions: [{ filter: { term: { kind: 'redlist' } }, weight: REDLIST_WEIGHT }, ...nearness(req)],
+      functions: [{ filter: { term: { kind: 'redlist' } }, weight: REDLIST_WEIGHT }, ...filterRanking(req)],
       score_mode: 'multiply',
       boost_mode: 'multiply',
     },

@@ -78,20 +78,15 @@ export class SearchService {
   }
 
   /**
-   * `prepare`, and when it refuses the request, the unknown lists and categories named in the same
-   * answer (they are otherwise checked once the data's reference is at hand), so the user fixes
-   * every bad filter at once.
+   * A refusal of `prepare`, completed with the unknown lists and categories (they are otherwise
+   * checked once the data's reference is at hand), so the user fixes every bad filter at once.
    */
-  private async prepareNamingAll(params: SearchParams): Promise<ReturnType<SearchService['prepare']>> {
-    try {
-      return this.prepare(params);
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'SEARCH_INVALID_PARAMETER' || !(params.list || params.category)) throw err;
-      const { ref } = await this.context();
-      const named = new Set(err.fields.map((f) => f.name));
-      const more = unknownKeys({ list: params.list, category: params.category }, ref).filter((f) => !named.has(f.name));
-      throw more.length ? invalidParams([...err.fields, ...more]) : err;
-    }
+  private async withUnknownKeys(err: unknown, params: SearchParams): Promise<unknown> {
+    if (!(err instanceof AppError) || err.code !== 'SEARCH_INVALID_PARAMETER' || !(params.list || params.category)) return err;
+    const { ref } = await this.context();
+    const named = new Set(err.fields.map((f) => f.name));
+    const more = unknownKeys({ list: params.list, category: params.category }, ref).filter((f) => !named.has(f.name));
+    return more.length ? invalidParams([...err.fields, ...more]) : err;
   }
 
   /**
@@ -120,7 +115,12 @@ export class SearchService {
   }
 
   async search(params: SearchParams): Promise<SearchResponse> {
-    const prepared = await this.prepareNamingAll(params);
+    let prepared: ReturnType<SearchService['prepare']>;
+    try {
+      prepared = this.prepare(params);
+    } catch (err) {
+      throw await this.withUnknownKeys(err, params);
+    }
     const { req, after } = prepared;
     const [ctx, { built, res, relaxed }] = await Promise.all([this.context(), this.execute(req, after, prepared.relaxed)]);
     checkKnownKeys(req, ctx.ref);
