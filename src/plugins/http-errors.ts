@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CODES, type ErrorCode, type ProblemField } from '../errors.js';
+import type { ErrorCode, ProblemField } from '../errors.js';
 import type { Problem } from '../schemas/problem.js';
 import { classify, problemOf, sendProblem } from './problems.js';
 
@@ -88,8 +88,7 @@ export function clientProblem(errCode: string | undefined, requestId: string): P
       : errCode === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? ['REQUEST_TIMEOUT', 'The request was not received in time.']
         : ['VALIDATION_FAILED', `The request is not valid HTTP/1.1${errCode ? ` (${errCode})` : ''}.`];
-  const { status, title } = ERROR_CODES[code];
-  return { type: `/problems/${code.toLowerCase().replaceAll('_', '-')}`, title, status, code, detail, requestId };
+  return problemOf(code, detail, { requestId });
 }
 
 /** The raw HTTP/1.1 response carrying a problem (the socket is closed after it). */

@@ -9,16 +9,17 @@ import type { Problem } from '../schemas/problem.js';
  * Elasticsearch outages become 503 with Retry-After; anything unexpected is a 500 whose internals
  * stay in the log.
  */
-export function problemOf(code: ErrorCode, detail: string, req: FastifyRequest, fields: ProblemField[] = []): Problem {
+export function problemOf(code: ErrorCode, detail: string, req: FastifyRequest | { requestId: string }, fields: ProblemField[] = []): Problem {
   const { status, title } = ERROR_CODES[code];
+  // Before any request exists (Node's HTTP parser refused the bytes) there is no `instance`.
+  const where = 'url' in req ? { instance: req.url.split('?')[0], requestId: String(req.id) } : { requestId: req.requestId };
   return {
     type: `/problems/${code.toLowerCase().replaceAll('_', '-')}`,
     title,
     status,
     code,
     detail,
-    instance: req.url.split('?')[0],
-    requestId: String(req.id),
+    ...where,
     ...(fields.length ? { errors: fields } : {}),
   };
 }
