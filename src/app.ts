@@ -12,7 +12,8 @@ import { clientErrorHandler, frameworkErrorHandler, MAX_HEADER_BYTES } from './p
 import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
 import { imageSearchRoutes } from './routes/image-search.js';
-import { MAX_RECORD_ID_BYTES, objectRoutes } from './routes/objects.js';
+import { objectRoutes } from './routes/objects.js';
+import { MAX_RECORD_ID_BYTES } from './schemas/record.js';
 import { listRoutes } from './routes/lists.js';
 import { categoryRoutes } from './routes/categories.js';
 import { imageRoutes } from './routes/images.js';

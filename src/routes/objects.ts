@@ -2,25 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../schemas/problem.js';
-import { CanonicalRecord } from '../schemas/record.js';
+import { CanonicalRecord, MAX_RECORD_ID_BYTES, RecordId } from '../schemas/record.js';
 import { getObject } from '../search/catalogue.js';
 import type { SearchService } from '../search/service.js';
 import { jsonSerializer, namedFieldsValidator } from '../search/validation.js';
 
-/**
- * The longest record id: the id is the Elasticsearch document `_id`, which holds at most 512 bytes
- * (UTF-8). Longer ids cannot exist in the index, so they are refused, naming `id`.
- */
-export const MAX_RECORD_ID_BYTES = 512;
-
+// Longer ids cannot exist in the index, so they are refused, naming `id`.
 const Params = z
   .object({
-    id: z
-      .string()
-      .min(1)
-      .max(MAX_RECORD_ID_BYTES, `is longer than ${MAX_RECORD_ID_BYTES} characters, the longest record id`)
-      .refine((id) => Buffer.byteLength(id) <= MAX_RECORD_ID_BYTES, `is longer than ${MAX_RECORD_ID_BYTES} bytes (UTF-8), the longest record id`)
-      .describe(`Record id, as in a search hit (\`<source>:<native id>\`, at most ${MAX_RECORD_ID_BYTES} bytes in UTF-8)`),
+    id: RecordId.max(MAX_RECORD_ID_BYTES, `is longer than ${MAX_RECORD_ID_BYTES} characters, the longest record id`).describe(
+      `Record id, as in a search hit (\`<source>:<native id>\`, at most ${MAX_RECORD_ID_BYTES} bytes in UTF-8)`,
+    ),
   })
   .strict();
 const Query = z.object({ lang: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code').optional() }).strict();

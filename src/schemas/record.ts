@@ -92,12 +92,20 @@ export type ImageRef = z.infer<typeof ImageRef>;
 export const RecordKind = z.enum(['redlist', 'inventory', 'report']);
 export type RecordKind = z.infer<typeof RecordKind>;
 
+/** The longest record id: the id is also the Elasticsearch `_id`, which holds at most 512 bytes (UTF-8). */
+export const MAX_RECORD_ID_BYTES = 512;
+
+/** A record id (`<source>:<native id>`), bounded by what an index id holds. */
+export const RecordId = z
+  .string()
+  .min(1)
+  .refine(
+    (id) => id.length <= MAX_RECORD_ID_BYTES / 4 || Buffer.byteLength(id) <= MAX_RECORD_ID_BYTES,
+    `is longer than ${MAX_RECORD_ID_BYTES} bytes (UTF-8), the most an index id can hold`,
+  );
+
 export const CanonicalRecord = z.object({
-  /** Also the Elasticsearch `_id`, which holds at most 512 bytes. */
-  id: z
-    .string()
-    .min(1)
-    .refine((id) => id.length <= 128 || Buffer.byteLength(id) <= 512, 'is longer than 512 bytes (UTF-8), the most an index id can hold'),
+  id: RecordId,
   kind: RecordKind,
   list: ListRef.optional(),
   category: z.array(CategoryStep),
